@@ -1,0 +1,49 @@
+"""Extraction: from a parsed document to entities, attributions and claims.
+
+The stage order is the data flow; each stage is one module with one entry point
+taking the shared :class:`~claimgraph.extract.context.DocContext`:
+
+1. ``entities.find_entities``       mentions + entities with aliases and descriptors
+2. ``claimgraph.geo.resolve.resolve_places``  coordinates (or a reason) for Location entities
+3. ``attribution.find_attributions`` who says what, and which text each speaker covers
+4. ``relations.find_relations``     leader_of, member_of, located_in, ... claims
+5. ``events.find_events``           PLOVER event claims (+ RELOCATE)
+6. ``contradictions.link_contradictions``  assertion vs denial
+
+Every stage must only emit records whose evidence spans lie inside the document.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from claimgraph.extract.context import DocContext
+from claimgraph.model import Document, Extraction
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+EXTRACTOR_VERSION = "0.1.0"
+
+
+def extract_document(document: Document, nlp: Language, gazetteer: Any | None = None) -> Extraction:
+    """Run every extraction stage on one document and return its records."""
+    from claimgraph.extract import attribution, contradictions, entities, events, relations
+    from claimgraph.geo import resolve
+
+    ctx = DocContext(document=document, sdoc=nlp(document.text), gazetteer=gazetteer)
+    entities.find_entities(ctx)
+    resolve.resolve_places(ctx)
+    attribution.find_attributions(ctx)
+    relations.find_relations(ctx)
+    events.find_events(ctx)
+    contradictions.link_contradictions(ctx)
+    return Extraction(
+        document=document,
+        entities=ctx.entities,
+        mentions=ctx.mentions,
+        attributions=ctx.attributions,
+        claims=ctx.claims,
+        contradictions=ctx.contradictions,
+        pipeline_version=EXTRACTOR_VERSION,
+    )

@@ -1,0 +1,75 @@
+"""The per-document working state that extraction stages pass along.
+
+Stages run in order (see :func:`claimgraph.extract.extract_document`): each
+reads what earlier stages put here and adds its own records. Stages never
+reach into each other's modules; they share only this context and the model.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from claimgraph.model import Attribution, Claim, Contradiction, Document, Entity, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass
+class DocContext:
+    document: Document
+    sdoc: Doc
+    gazetteer: Any | None = None  # claimgraph.geo.gazetteer.Gazetteer when available
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    #: (scope_start, scope_end, attribution_id) — which text each attribution covers
+    attribution_scopes: list[tuple[int, int, str]] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    contradictions: list[Contradiction] = field(default_factory=list)
+    #: default attribution: the outlet speaking in its own voice
+    outlet_attribution: str | None = None
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        if entity_id is None:
+            return None
+        for e in self.entities:
+            if e.id == entity_id:
+                return e
+        return None
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """The longest entity-linked mention overlapping [start, end)."""
+        best: Mention | None = None
+        for m in self.mentions:
+            if m.entity_id and m.start < end and start < m.end:
+                if best is None or (m.end - m.start) > (best.end - best.start):
+                    best = m
+        return best
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        m = self.mention_at(start, end)
+        return self.entity(m.entity_id) if m else None
+
+    def attribution_for(self, start: int, end: int) -> str | None:
+        """The innermost attribution whose scope covers [start, end), else the outlet's."""
+        best: tuple[int, str] | None = None
+        for s, e, aid in self.attribution_scopes:
+            if s <= start and end <= e:
+                width = e - s
+                if best is None or width < best[0]:
+                    best = (width, aid)
+        return best[1] if best else self.outlet_attribution
+
+    def sentence_bounds(self) -> list[tuple[int, int]]:
+        return [(s.start_char, s.end_char) for s in self.sdoc.sents]
+
+    def sentence_of(self, char: int) -> tuple[int, int] | None:
+        bounds = self.sentence_bounds()
+        starts = [b[0] for b in bounds]
+        i = bisect.bisect_right(starts, char) - 1
+        if 0 <= i < len(bounds) and bounds[i][0] <= char < bounds[i][1]:
+            return bounds[i]
+        return None

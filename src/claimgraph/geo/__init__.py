@@ -1,0 +1,1 @@
+"""Geo stage: offline gazetteer, toponym finding and place resolution."""

@@ -1,0 +1,1 @@
+"""NLP stage: the spaCy pipeline with our rulers and segmentation."""
