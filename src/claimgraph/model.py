@@ -364,6 +364,8 @@ class Claim:
     date: DateInterval | None = None
     historical: bool = False
     trigger: Span | None = None
+    #: quantities stated for the event, e.g. {"killed": 2, "captured": 1, "wounded": 0}
+    counts: dict[str, int] = field(default_factory=dict)
     extractor: str = "claimgraph"
     extractor_version: str = "0"
     confidence: float = 0.5
