@@ -1,0 +1,114 @@
+"""Place-name normalisation: the keys the gazetteer is indexed on.
+
+Two keys, both pure functions of the text so that building and querying agree:
+
+* :func:`norm` — lower case, diacritics and apostrophe-like marks removed,
+  punctuation to single spaces. ``Spērah`` → ``sperah``, ``Mūsá Qal‘ah`` → ``musa qalah``.
+* :func:`skeleton` — a transliteration-tolerant key: ``norm`` without spaces,
+  vowels, ``h``/``w``/``y`` (which English spellings of Dari, Pashto, Urdu and
+  Arabic names add or drop freely), ``v``→``w``, ``q``→``k`` and doubled letters
+  collapsed. ``Khowst``/``Khost`` → ``kst``; ``Paktya``/``Paktia`` → ``pkt``;
+  ``Bêrmal``/``Barmal`` → ``brml``. It is a candidate generator only; candidates
+  are rescored on :func:`norm` similarity.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from claimgraph.data import load_yaml
+
+# Letters NFKD does not decompose into ASCII + marks.
+_FOLD = str.maketrans(
+    {
+        "ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ð": "d", "þ": "th",
+        "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ħ": "h", "ŧ": "t", "ŋ": "n",
+        "ʻ": "", "ʼ": "", "ʿ": "", "ʾ": "", "‘": "", "’": "", "`": "", "'": "", "´": "", "ˈ": "", "ˌ": "",
+    }
+)
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_SKELETON_DROP = re.compile(r"[aeiouhwy ]")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=200_000)
+def norm(text: str) -> str:
+    """Lower-case ASCII form with single spaces; '' when nothing Latin is left."""
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_FOLD).lower()
+    return _NON_ALNUM.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(text: str) -> str:
+    """Consonant skeleton of :func:`norm` (see module docstring)."""
+    n = norm(text).replace("v", "w").replace("q", "k").replace("ph", "f")
+    return _DOUBLE.sub(r"\1", _SKELETON_DROP.sub("", n))
+
+
+def is_latin(text: str) -> bool:
+    """True when a name is written in Latin script (after folding) — the names English news uses."""
+    n = norm(text)
+    if not n:
+        return False
+    latin = sum(1 for ch in text if ch.isalpha() and (ch.isascii() or "LATIN" in unicodedata.name(ch, "")))
+    letters = sum(1 for ch in text if ch.isalpha())
+    return letters > 0 and latin == letters
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    """The packaged place-name vocabulary (``data/geo_names.yaml``)."""
+    return load_yaml("geo_names.yaml")
+
+
+def admin_words() -> dict[str, dict[str, Any]]:
+    return vocabulary()["admin_words"]
+
+
+@lru_cache(maxsize=1)
+def _admin_suffix_re() -> re.Pattern[str]:
+    words = sorted(admin_words(), key=len, reverse=True)
+    return re.compile(r"\s+(" + "|".join(map(re.escape, words)) + r")$")
+
+
+@lru_cache(maxsize=1)
+def _leading_re() -> re.Pattern[str]:
+    words = sorted(vocabulary()["leading_words"], key=len, reverse=True)
+    return re.compile(r"^(" + "|".join(map(re.escape, words)) + r")\s+")
+
+
+@lru_cache(maxsize=1)
+def _centre_re() -> re.Pattern[str]:
+    words = sorted(vocabulary()["admin_centre_prefixes"], key=len, reverse=True)
+    return re.compile(r"^(" + "|".join(map(re.escape, words)) + r")\s+")
+
+
+def split_admin(text: str) -> tuple[str, str | None]:
+    """``"Spera District"`` → (``"spera"``, ``"district"``): the normalised core name and its admin word.
+
+    Leading words ("the city of") are dropped. A name that is only an admin word stays as it is.
+    """
+    n = norm(text)
+    while (stripped := _leading_re().sub("", n)) != n:
+        n = stripped
+    m = _admin_suffix_re().search(n)
+    if m and m.start() > 0:
+        return n[: m.start()].strip(), m.group(1)
+    return n, None
+
+
+def strip_centre_prefix(normed: str) -> str | None:
+    """``"alaqahdari gelan"`` → ``"gelan"``: the district a district-seat name stands for, else None."""
+    m = _centre_re().match(normed)
+    if m and len(normed) > m.end():
+        return normed[m.end():]
+    return None
+
+
+def trigrams(normed: str) -> set[str]:
+    padded = f"  {normed} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
