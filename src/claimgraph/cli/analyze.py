@@ -1,9 +1,249 @@
-"""CLI commands: analyze (owned by its area; see cli/__init__.py)."""
+"""CLI commands: ``analyze`` (ingest → extract → store), ``extract`` (one document to gold-format JSON)
+and ``show entity|doc`` (what the store knows, with evidence and who says so).
+
+Each command is a thin wrapper: the work is done by :mod:`claimgraph.runner.batch`,
+:mod:`claimgraph.ingest`, :mod:`claimgraph.extract.goldformat` and
+:mod:`claimgraph.store.views`.
+"""
 
 from __future__ import annotations
 
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
 import click
+
+from claimgraph.cli.common import DEFAULT_DB, coded_errors
+from claimgraph.errors import ClaimgraphError
+from claimgraph.ingest import MAX_BYTES
+
+_MODALITY_MARK = {"denied": "DENIED", "alleged": "alleged", "requested": "requested", "promised": "promised",
+                  "hypothetical": "hypothetical", "asserted": "asserted"}
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.command("analyze")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to store results in (created if missing).")
+@click.option("--published", default=None, help="Publication date for every input (YYYY-MM-DD, YYYY-MM or YYYY); overrides metadata and datelines.")
+@click.option("--outlet", default=None, help="Outlet for every input (e.g. \"Afghanistan International\"); overrides metadata and datelines.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Analyse on N Dask worker processes (1 = in this process).")
+@click.option("--scheduler", default=None, help="Address of a running Dask scheduler (tcp://host:8786); implies distributed analysis.")
+@click.option("--gazetteer", default=None, type=click.Path(path_type=str), help="Gazetteer database to resolve places with (default: the built-in one).")
+@click.option("--max-bytes", default=MAX_BYTES, show_default=True, type=click.IntRange(min=1), help="Refuse any single document larger than this (CG104).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@coded_errors
+def analyze_command(paths: tuple[str, ...], db: str, published: str | None, outlet: str | None, workers: int,
+                    scheduler: str | None, gazetteer: str | None, max_bytes: int, as_json: bool) -> None:
+    """Ingest PATHS (text, HTML, JSON Lines files or folders; - for stdin), extract claims and store them.
+
+    Documents already stored by this version are skipped; a changed file replaces
+    its earlier version. Bad inputs are reported with a coded error and the rest
+    still go in. Exit status is 0 when at least one document went in (or was
+    already there), 1 when every input failed, 2 when the database is unusable.
+    """
+    from claimgraph.pipeline import Pipeline
+    from claimgraph.runner import batch
+    from claimgraph.store import Store
+
+    with Store.open(db) as store:
+        show_bar = sys.stderr.isatty() and not as_json
+        bar: Any = None
+        n_inputs, items = batch.ingest(paths, published=published, outlet=outlet, max_bytes=max_bytes,
+                                       on_file=lambda _entry: bar.update(1) if bar is not None else None)
+        loader = functools.partial(Pipeline.load, gazetteer_path=gazetteer)
+        with _progress(show_bar, n_inputs) as bar:
+            if workers > 1 or scheduler:
+                from claimgraph.runner.distributed import load_pipeline
+
+                with batch.dask_client(scheduler, workers) as client:
+                    summary = batch.analyze_items(items, store, client=client,
+                                                  loader=functools.partial(load_pipeline, gazetteer))
+            else:
+                summary = batch.analyze_items(items, store, pipeline=loader)
+    if as_json:
+        _echo_json(summary.to_dict())
+    else:
+        _print_summary(summary, db)
+    for err in summary.errors:
+        click.echo(f"error: {err.message}", err=True)
+    if summary.all_failed:
+        if summary.documents == 0:
+            click.echo("error: no documents found in the paths given", err=True)
+        sys.exit(1)
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
+
+def _progress(show: bool, length: int) -> Any:
+    if not show:
+        return _NoBar()
+    return click.progressbar(length=length, label="analysing", file=sys.stderr, show_pos=True)
+
+
+def _print_summary(summary: Any, db: str) -> None:
+    rows = [
+        ("documents inserted", summary.inserted, None),
+        ("documents unchanged", summary.unchanged, None),
+        ("documents replaced", summary.replaced, None),
+        ("documents failed", summary.failed, None),
+        ("documents", None, summary.totals.get("documents")),
+        ("entities", summary.written["entities"], summary.totals.get("entities")),
+        ("relations", summary.written["relations"], summary.totals.get("relations")),
+        ("events", summary.written["events"], summary.totals.get("events")),
+        ("contradictions", summary.written["contradictions"], summary.totals.get("contradictions")),
+    ]
+    click.echo(f"{'':22}{'this run':>10}{'in ' + Path(db).name:>24}")
+    for label, run, total in rows:
+        click.echo(f"{label:22}{'' if run is None else run:>10}{'' if total is None else total:>24}")
+
+
+@click.command("extract")
+@click.argument("path", type=click.Path(path_type=str))
+@click.option("--published", default=None, help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY); relative dates are read against it.")
+@click.option("--outlet", default=None, help="The outlet that published the text (the outermost speaker of every claim).")
+@click.option("-o", "--output", default=None, type=click.Path(path_type=str), help="Write the JSON here instead of stdout.")
+@click.option("--gazetteer", default=None, type=click.Path(path_type=str), help="Gazetteer database (default: the built-in one).")
+@coded_errors
+def extract_command(path: str, published: str | None, outlet: str | None, output: str | None,
+                    gazetteer: str | None) -> None:
+    """Extract one document (file or - for stdin) to JSON in the gold format of FORMAT.md; nothing is stored."""
+    from claimgraph.extract.goldformat import to_gold_format
+    from claimgraph.ingest import iter_documents
+    from claimgraph.pipeline import Pipeline
+
+    items = iter_documents([path], published=published, outlet=outlet)
+    first = next(items, None)
+    if first is None:
+        raise ClaimgraphError("CG101", path, "no document in it")
+    if isinstance(first, ClaimgraphError):
+        raise first
+    if next(items, None) is not None:
+        click.echo(f"note: {path} holds more than one document; extracting the first (use analyze for all)", err=True)
+    extraction = Pipeline.load(gazetteer_path=gazetteer).analyze(first)
+    text = json.dumps(to_gold_format(extraction), ensure_ascii=False, indent=2)
+    if output:
+        Path(output).write_text(text + "\n", encoding="utf-8")
+    else:
+        click.echo(text)
+
+
+@click.group("show")
+def show_group() -> None:
+    """Show what the store knows about an entity or a document, with evidence and who says so."""
+
+
+@show_group.command("entity")
+@click.argument("name")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="Database written by `claimgraph analyze`.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@coded_errors
+def show_entity(name: str, db: str, as_json: bool) -> None:
+    """Facts about the entity NAME (a name, alias, entity id or canonical id; any case)."""
+    from claimgraph.store import Store
+    from claimgraph.store.views import entity_view
+
+    with Store.open(db, readonly=True) as store:
+        views = entity_view(store, name)
+    if as_json:
+        _echo_json(views)
+        return
+    for v in views:
+        click.echo(f"{v['name']}  ({', '.join(v['types'])}{'; ' + ', '.join(v['kinds']) if v['kinds'] else ''})"
+                   f"  canonical {v['canonical_id']}")
+        click.echo(f"  aliases: {', '.join(v['aliases'])}")
+        if v["titles"]:
+            click.echo(f"  titles: {', '.join(v['titles'])}")
+        if v["descriptions"]:
+            click.echo(f"  described as: {'; '.join(v['descriptions'])}")
+        if v["places"]:
+            _echo_place(v["places"][0])
+        click.echo(f"  in {len(v['documents'])} document(s)")
+        _echo_claims("Relations", v["relations"])
+        _echo_claims("Events", v["events"])
+        click.echo("")
+
+
+@show_group.command("doc")
+@click.argument("doc_id", required=False)
+@click.option("--first", is_flag=True, help="Show the first document stored (used by `make demo`).")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="Database written by `claimgraph analyze`.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@coded_errors
+def show_doc(doc_id: str | None, first: bool, db: str, as_json: bool) -> None:
+    """A stored document (by id, id prefix or path): metadata, entities and claims with evidence."""
+    from claimgraph.store import Store
+    from claimgraph.store.views import document_view
+
+    with Store.open(db, readonly=True) as store:
+        view = document_view(store, doc_id, first=first)
+    if as_json:
+        _echo_json(view)
+        return
+    click.echo(view["title"] or "(untitled)")
+    click.echo(f"  id {view['id']}  ·  {view['outlet'] or 'outlet unknown'}  ·  published {view['published'] or 'unknown'}")
+    click.echo(f"  {view['path'] or view['url'] or ''}  ({view['characters']} characters, pipeline {view['pipeline_version']})")
+    click.echo(f"Entities ({len(view['entities'])})")
+    for e in view["entities"]:
+        extra = ""
+        if e["place"] is not None:
+            p = e["place"]
+            extra = f"  @ {p['lat']:.3f}, {p['lon']:.3f}" if p["resolved"] else f"  (unresolved: {p['reason'] or 'no match'})"
+        aliases = [a for a in e["aliases"] if a != e["name"]]
+        click.echo(f"  {e['type']:<12} {e['name']}{' = ' + ', '.join(aliases) if aliases else ''}{extra}")
+    _echo_claims("Relations", view["relations"])
+    _echo_claims("Events", view["events"])
+    if view["contradictions"]:
+        click.echo(f"Contradictions ({len(view['contradictions'])})")
+        for k in view["contradictions"]:
+            click.echo(f"  {k['key']}: {len(k['claims_for'])} for, {len(k['claims_against'])} against")
+
+
+def _echo_place(p: dict[str, Any]) -> None:
+    if p["resolved"]:
+        click.echo(f"  place: {p['lat']:.4f}, {p['lon']:.4f} ({p['feature'] or 'place'}, {p['country'] or '?'})")
+    else:
+        click.echo(f"  place: unresolved ({p['reason'] or 'no gazetteer match'})")
+
+
+def _echo_claims(heading: str, claims: list[dict[str, Any]]) -> None:
+    click.echo(f"{heading} ({len(claims)})")
+    for c in claims:
+        mark = _MODALITY_MARK.get(c["modality"], c["modality"])
+        if c["kind"] == "relation":
+            what = f"{c['subject']} {c['predicate']} {c['object']}" + (f" (as {c['role']})" if c.get("role") else "")
+        else:
+            what = f"{c['predicate']}: {', '.join(c['sources']) or '?'} → {', '.join(c['targets']) or '?'}"
+            if c.get("location"):
+                what += f" at {c['location']}"
+        when = ""
+        if c["date"]:
+            when = "  " + " ".join(f"{k} {v}" for k, v in c["date"].items())
+        hist = "  (historical)" if c["historical"] else ""
+        click.echo(f"  [{mark}] {what}{when}{hist}")
+        if c["sentence"]:
+            click.echo(f"      “{c['sentence']}”")
+        if c["says"]:
+            click.echo(f"      says: {' › '.join(c['says'])}" + (f" ({c['cue']})" if c["cue"] else ""))
 
 
 def register(group: click.Group) -> None:
-    """Add this module's commands to the top-level group."""
+    """Add analyze, extract and show to the top-level group."""
+    group.add_command(analyze_command)
+    group.add_command(extract_command)
+    group.add_command(show_group)

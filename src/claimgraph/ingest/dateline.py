@@ -1,0 +1,181 @@
+"""Publication date, outlet and headline found in the first lines of a text.
+
+News copy usually opens with a headline, then a dateline or a date on its own
+line: ``Tuesday, 01/14/2025``, ``KABUL, Afghanistan (Jan. 25, 2013) —``,
+``LONDON (Reuters) -``, ``March 3, 2021``. Only the top of the document is
+looked at, and only short lines (a date inside the first paragraph of body text
+is an event date, not the publication date). Dates keep their precision:
+``April 2022`` stays ``2022-04``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
+
+#: how many non-empty lines at the top may hold a dateline
+TOP_LINES = 6
+#: a line longer than this is body text, not a dateline or a headline
+SHORT_LINE = 120
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+"
+#: dates written out: "March 3, 2021", "3 March 2021", "Jan. 25, 2013", "01/14/2025", "2025-01-14", "April 2022"
+_DATE = (
+    rf"(?:{_WEEKDAY})?(?:"
+    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|{_MONTH}\s+\d{{4}}"
+    rf")"
+)
+_DATE_RE = re.compile(_DATE, re.IGNORECASE)
+#: "KABUL, Afghanistan (Jan. 25, 2013)" or "LONDON (Reuters) -": place in capitals, then parentheses
+_DATELINE_RE = re.compile(r"^(?P<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,40})?)\s*\((?P<paren>[^)]{2,60})\)")
+#: "KABUL, March 3, 2021 —" or "Islamabad, 14 January 2025:" (a place, a comma, a date)
+_PLACE_DATE_RE = re.compile(rf"^(?P<place>[A-Z][\w .'’-]{{1,40}}),\s*(?P<date>{_DATE})\b", re.IGNORECASE)
+#: a whole line that is only a date (maybe with a time, a zone, "Published:" or "Updated")
+_DATE_LINE_RE = re.compile(
+    rf"^(?:(?:published|posted|updated|date)\s*(?:on)?\s*:?\s*)?(?P<date>{_DATE})"
+    r"(?:\s*(?:[-–—|,]|at)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?\s*$",
+    re.IGNORECASE,
+)
+#: "By Jane Doe | March 3, 2021" and other short lines ending in a date
+_TRAILING_DATE_RE = re.compile(rf"(?:^|[|,·•–—-]\s*)(?P<date>{_DATE})\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """What the top of a text says about itself. Offsets are into the text given."""
+
+    published: str | None = None  # YYYY[-MM[-DD]]
+    precision: str | None = None  # year | month | day
+    outlet: str | None = None
+    date_span: tuple[int, int] | None = None
+    title: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _parser() -> DateDataParser:
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": False})
+
+
+def parse_date(text: str) -> tuple[str, str] | None:
+    """An ISO date string at the precision the expression gives, and that precision.
+
+    ``"April 2022"`` → ``("2022-04", "month")``; ``"Tuesday, 01/14/2025"`` →
+    ``("2025-01-14", "day")``. ``None`` when it is not a date.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    if re.fullmatch(r"\d{4}", text):
+        return text, "year"
+    if re.fullmatch(r"\d{4}-\d{2}", text):
+        year, month = text.split("-")
+        return (text, "month") if 1 <= int(month) <= 12 else None
+    data = _parser().get_date_data(text)
+    if data.date_obj is None:
+        return None
+    d = data.date_obj
+    period = data.period or "day"
+    if period == "year":
+        return f"{d.year:04d}", "year"
+    if period == "month":
+        return f"{d.year:04d}-{d.month:02d}", "month"
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}", "day"
+
+
+def _top_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) for the first non-empty lines of the text."""
+    out: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((offset, line))
+            if len(out) >= TOP_LINES:
+                break
+        offset += len(line) + 1
+    return out
+
+
+def _looks_like_outlet(paren: str) -> bool:
+    """"(Reuters)", "(AP)", "(AFP)": a short name with no digits."""
+    return not any(ch.isdigit() for ch in paren) and len(paren.split()) <= 4 and paren[:1].isupper()
+
+
+def _is_headline(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or len(stripped) > SHORT_LINE * 2:
+        return False
+    if stripped[-1] in ".;:,":
+        return False
+    if _DATE_LINE_RE.match(stripped) or _DATELINE_RE.match(stripped) or _PLACE_DATE_RE.match(stripped):
+        return False
+    return sum(ch.isalpha() for ch in stripped) >= 3
+
+
+def find_dateline(text: str) -> Dateline:
+    """Look at the top of ``text`` for a publication date, an outlet and a headline."""
+    lines = _top_lines(text)
+    title = None
+    if lines and _is_headline(lines[0][1]):
+        # a headline stands alone: the next line is blank or there is no body on the same paragraph
+        first_off, first = lines[0]
+        after = text[first_off + len(first) : first_off + len(first) + 2]
+        if after.startswith("\n\n") or after in ("", "\n") or len(lines) == 1:
+            title = first.strip()
+
+    outlet = None
+    for offset, line in lines:
+        if len(line) > SHORT_LINE * 4:
+            continue
+        m = _DATELINE_RE.match(line)
+        if m:
+            paren = m.group("paren").strip()
+            parsed = parse_date(paren) if _DATE_RE.search(paren) else None
+            if parsed:
+                start = offset + m.start("paren")
+                return Dateline(parsed[0], parsed[1], outlet, (start, start + len(paren)), title)
+            if outlet is None and _looks_like_outlet(paren):
+                outlet = paren
+        stripped = line.strip()
+        lead = len(line) - len(line.lstrip())
+        short = len(line) <= SHORT_LINE
+        m = _DATE_LINE_RE.match(stripped) if short else None
+        m = m or _PLACE_DATE_RE.match(stripped)
+        m = m or (_TRAILING_DATE_RE.search(stripped) if short else None)
+        if m and (parsed := parse_date(m.group("date"))):
+            span = (offset + lead + m.start("date"), offset + lead + m.end("date"))
+            return Dateline(parsed[0], parsed[1], outlet, span, title)
+    return Dateline(outlet=outlet, title=title)
+
+
+def iso_date(value: str, subject: str | None = None) -> str:
+    """Normalise a date given by a user or in metadata to ``YYYY[-MM[-DD]]`` (CG108 if it is not one)."""
+    from claimgraph.errors import IngestError
+
+    value = str(value).strip()
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        parts = [int(p) for p in value.split("-")]
+        if (len(parts) < 2 or 1 <= parts[1] <= 12) and (len(parts) < 3 or 1 <= parts[2] <= 31):
+            return value
+        raise IngestError("CG108", subject, f"{value!r} is out of range")
+    m = re.match(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}", value)  # ISO timestamps: keep the day
+    if m:
+        return m.group(1)
+    parsed = parse_date(value) if len(value) <= 60 else None
+    if parsed is None:
+        raise IngestError("CG108", subject, f"{value!r} is not a date")
+    return parsed[0]
