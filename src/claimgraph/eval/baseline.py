@@ -51,3 +51,21 @@ def baseline_gold_format(document: Document, sdoc: Doc) -> dict[str, Any]:
         "entities": spacy_entities(sdoc),
         "places": [], "attributions": [], "relations": [], "events": [], "contradictions": [],
     }
+
+
+_PLAIN: dict[str, Any] = {}
+
+
+def plain_nlp() -> Any:
+    """The spaCy model alone, without claimgraph's rulers and components (loaded once)."""
+    if "nlp" not in _PLAIN:
+        import spacy
+
+        from claimgraph.errors import ModelError
+        from claimgraph.nlp.pipeline import MODEL_NAME
+
+        try:
+            _PLAIN["nlp"] = spacy.load(MODEL_NAME)
+        except OSError as exc:
+            raise ModelError("CG200", subject=MODEL_NAME, detail=str(exc).splitlines()[0]) from exc
+    return _PLAIN["nlp"]

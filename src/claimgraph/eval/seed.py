@@ -412,7 +412,7 @@ def run(
     paths: list[str], pipeline: Pipeline, limit: int | None = None, predictions: str | None = None
 ) -> EvalReport:
     """Analyse each gold file's text, score ours and the spaCy baseline, write our predictions."""
-    from claimgraph.eval.baseline import baseline_gold_format
+    from claimgraph.eval.baseline import baseline_gold_format, plain_nlp
     from claimgraph.extract.goldformat import to_gold_format
     from claimgraph.ingest import document_from_text
 
@@ -435,7 +435,7 @@ def run(
             predicted = to_gold_format(pipeline.analyze(document))
             out.write(predicted)
             s = score_seed(gold, predicted, document.text)
-            b = score_seed(gold, baseline_gold_format(document, pipeline.nlp(document.text)), document.text)
+            b = score_seed(gold, baseline_gold_format(document, plain_nlp()(document.text)), document.text)
             ours.append(s)
             base.append(b)
             per_doc[str(path)] = {k: v for k, v in s.items() if k != "counts"}
