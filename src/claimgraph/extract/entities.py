@@ -1,25 +1,194 @@
-"""Interim entity stage: spaCy entities grouped by exact text (replaced by the full stage)."""
+"""Entity stage: who and where, with every surface form and span.
+
+``find_entities(ctx)`` fills ``ctx.mentions`` (every name and resolved
+descriptor in the text, each linked to its entity) and ``ctx.entities``
+(one record per real-world actor, place or agreement in this document):
+
+1. :mod:`claimgraph.extract.actors_mentions` finds candidates (NER + actor ruler +
+   toponyms + agreements), repairs labels and spans, drops junk;
+2. :mod:`claimgraph.resolve.cluster` merges candidates into entities with recorded
+   reasons (dictionary, acronym, honorific, partial name, spelling, country, ...);
+3. :mod:`claimgraph.extract.actors_roles` attaches role descriptions
+   ("the Taliban's interior minister") and resolves descriptor-only mentions to
+   the person the document says holds that role.
+
+Later stages map text to entities with ``ctx.entity_at(start, end)``.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from claimgraph.extract import actors_mentions, actors_roles
+from claimgraph.extract.actors_mentions import Candidate
 from claimgraph.extract.context import DocContext
 from claimgraph.model import Entity, Mention, stable_id
+from claimgraph.nlp import lexicon
+from claimgraph.resolve.cluster import Item, cluster, dictionary_index
+from claimgraph.resolve.names import fold
 
-_TYPES = {"PERSON": "Person", "ORG": "Organization", "NORP": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Location"}
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_KIND_PRIORITY = ("country", "province", "district", "city", "town", "neighbourhood", "area")
 
 
 def find_entities(ctx: DocContext) -> None:
-    by_key: dict[tuple[str, str], Entity] = {}
-    for ent in ctx.sdoc.ents:
-        etype = _TYPES.get(ent.label_)
-        if etype is None:
-            continue
-        key = (etype, ent.text.lower())
-        if key not in by_key:
-            by_key[key] = Entity(id=stable_id("ent_", ctx.document.id, etype, ent.text.lower()), type=etype, name=ent.text)
-        entity = by_key[key]
-        if ent.text not in entity.aliases:
-            entity.aliases.append(ent.text)
-        entity.mentions.append((ent.start_char, ent.end_char))
-        ctx.mentions.append(Mention(ent.start_char, ent.end_char, ent.text, ent.label_, entity.id))
-    ctx.entities.extend(by_key.values())
+    from claimgraph.geo.toponyms import toponym_spans
+
+    sdoc = ctx.sdoc
+    toponyms = list(toponym_spans(sdoc, ctx.gazetteer))
+    cands = actors_mentions.collect(sdoc, ctx.gazetteer, toponyms)
+    items = [_item(sdoc, c, cands) for c in cands]
+    _retype_person_orgs(cands, items)
+    _link_acronyms(sdoc, cands, items)
+    groups, _decisions = cluster(items)
+
+    entities: list[Entity] = []
+    entity_of: dict[int, Entity] = {}
+    for group in groups:
+        entity = _build_entity(ctx.document.id, [cands[i] for i in group])
+        entities.append(entity)
+        for i in group:
+            entity_of[i] = entity
+
+    mentions = [
+        Mention(c.start_char, c.end_char, c.text, c.label if c.label != "MISC" else "ORG", entity_of[i].id, c.source)
+        for i, c in enumerate(cands)
+    ]
+    by_id = {e.id: e for e in entities}
+    mentions += actors_roles.attach_roles(sdoc, mentions, by_id)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    for e in entities:
+        e.mentions = sorted({m.span for m in mentions if m.entity_id == e.id})
+    ctx.mentions.extend(mentions)
+    ctx.entities.extend(entities)
+
+
+def _item(sdoc: Doc, c: Candidate, cands: list[Candidate]) -> Item:
+    etype = c.etype
+    dict_id = c.dict_id
+    if dict_id is None and etype == "Organization":
+        dict_id = dictionary_index().get(fold(c.name))
+        if dict_id:
+            c.dict_id = dict_id
+            c.kind = c.kind or lexicon.actor_by_id()[dict_id].kind
+    key = fold(c.name)
+    if etype == "Location":
+        words = c.name.split()
+        suffix = c.admin_suffix or ""
+        if suffix and words and words[-1].lower() == suffix:
+            key = fold(" ".join(words[:-1]))
+        key = f"{key}|{_norm_suffix(suffix)}"
+    elif etype == "Agreement":
+        words = [w for w in c.name.split() if w.lower() not in lexicon.descriptors().agreement_nouns]
+        key = fold(" ".join(words))
+    return Item(
+        etype=etype,
+        name=c.name,
+        key=key,
+        dict_id=dict_id,
+        country_of=c.country_of,
+        bare_province=(etype == "Location" and not c.admin_suffix and c.listed_kind == "province"),
+    )
+
+
+def _retype_person_orgs(cands: list[Candidate], items: list[Item]) -> None:
+    """NER's ORG "al-Zawahiri" is the person "Ayman al-Zawahiri" when the name is a person's name here."""
+    person_words: dict[str, int] = {}
+    person_keys = {it.key for it in items if it.etype == "Person"}
+    for it in items:
+        if it.etype == "Person":
+            words = it.key.split()
+            for w in {words[0], words[-1]} if words else set():
+                person_words[w] = person_words.get(w, 0) + 1
+    for c, it in zip(cands, items):
+        if it.etype == "Organization" and not it.dict_id and c.source == "ner":
+            if it.key in person_keys or person_words.get(it.key) == 1:
+                it.etype = "Person"
+                c.label = "PERSON"
+
+
+def _norm_suffix(suffix: str) -> str:
+    return lexicon.descriptors().admin_suffixes.get(suffix, suffix) if suffix else ""
+
+
+def _link_acronyms(sdoc: Doc, cands: list[Candidate], items: list[Item]) -> None:
+    """'Tehreek-e-Taliban Pakistan (TTP)': the parenthesised form is the preceding name's acronym."""
+    by_start = {c.start: i for i, c in enumerate(cands)}
+    for i, c in enumerate(cands):
+        if c.end + 2 < len(sdoc) and sdoc[c.end].text == "(" and sdoc[c.end + 2].text == ")":
+            j = by_start.get(c.end + 1)
+            inner = sdoc[c.end + 1]
+            if j is None and inner.is_upper and len(inner) >= 2:
+                continue
+            if j is not None and cands[j].text.isupper() and _initials_fit(cands[j].text, c.name):
+                items[j].acronym_of = i
+                items[j].etype = items[i].etype
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    """Loose check that an acronym abbreviates a name: its letters appear, in order, as word initials."""
+    initials = "".join(w[0] for w in name.replace("-", " ").split() if w).upper()
+    it = iter(initials)
+    return all(ch in it for ch in acronym.upper() if ch.isalpha())
+
+
+def _build_entity(doc_id: str, group: list[Candidate]) -> Entity:
+    etype = Counter(c.etype for c in group).most_common(1)[0][0]
+    dict_ids = [c.dict_id for c in group if c.dict_id]
+    actor = lexicon.actor_by_id()[dict_ids[0]] if dict_ids else None
+    country = next((c.country_of for c in group if c.country_of), None)
+    if actor is not None:
+        name = actor.name
+    elif country is not None and all(c.country_of for c in group):
+        name = country
+    else:
+        name = _canonical_name(etype, [c for c in group if not c.country_of] or group)
+    aliases: list[str] = []
+    for c in group:
+        if c.text not in aliases:
+            aliases.append(c.text)
+    titles: list[str] = []
+    for c in group:
+        for t in c.titles:
+            if t not in titles:
+                titles.append(t)
+    kinds = [c.kind for c in group if c.kind]
+    if actor is not None:
+        kind: str | None = actor.kind
+    elif kinds:
+        kind = sorted(kinds, key=lambda k: _KIND_PRIORITY.index(k) if k in _KIND_PRIORITY else 99)[0]
+    else:
+        kind = None
+    ident = f"dict:{actor.id}" if actor else fold(name)
+    entity = Entity(
+        id=stable_id("ent_", doc_id, etype, ident),
+        type=etype,
+        name=name,
+        aliases=aliases,
+        mentions=sorted({(c.start_char, c.end_char) for c in group}),
+        kind=kind,
+        titles=titles,
+        external_ids={"dictionary": actor.id} if actor else {},
+    )
+    return entity
+
+
+def _canonical_name(etype: str, group: list[Candidate]) -> str:
+    """The fullest form: the longest title-free name; places get a capitalised admin noun."""
+    names = [c.name for c in group if c.name]
+    if not names:
+        return group[0].text
+    if etype == "Location":
+        best = max(names, key=lambda n: (len(n.split()), sum(1 for c in group if c.name == n), n[0].isupper()))
+        words = best.split()
+        if len(words) > 1 and words[-1].lower() in lexicon.descriptors().admin_suffixes:
+            words[-1] = words[-1].capitalize()
+        return " ".join(words)
+    if etype == "Agreement":
+        titled = [n for n in names if n.split()[-1][:1].isupper() and "'" not in n]
+        pool = titled or names
+        return max(pool, key=lambda n: (sum(1 for c in group if c.name == n), len(n)))
+    return max(names, key=lambda n: (len(n.split()), len(n)))

