@@ -44,6 +44,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # serve 7xx
     "CG700": ("token required", "binding to a non-loopback host requires --token or CLAIMGRAPH_TOKEN"),
     "CG701": ("invalid request parameter", "check the parameter named in the message"),
+    "CG702": ("access token missing or wrong", "open the UI once with ?token=… (kept in a cookie) or send 'Authorization: Bearer …'"),
+    "CG703": ("page not found", "check the address; the home page links to every view"),
 }
 
 

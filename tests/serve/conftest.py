@@ -1,0 +1,46 @@
+"""Fixtures for the API/UI tests: a store holding the seed report and the hand-annotated samples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimgraph.model import Extraction
+from claimgraph.store import Store
+import serve_samples as samples
+
+
+def write_store(path: Path, extractions: list[Extraction]) -> Path:
+    """Save extractions into a new store at ``path`` through claimgraph.store, as ``analyze`` does."""
+    with Store.open(path) as store:
+        for x in extractions:
+            store.save(x)
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_extractions() -> list[Extraction]:
+    return [samples.sahel(), samples.syria(), samples.hostile()]
+
+
+@pytest.fixture(scope="session")
+def samples_db(tmp_path_factory, sample_extractions) -> Path:
+    """A store with only the hand-annotated samples (fast, exact expectations)."""
+    return write_store(tmp_path_factory.mktemp("serve") / "samples.sqlite", sample_extractions)
+
+
+@pytest.fixture(scope="session")
+def full_db(tmp_path_factory, sample_extractions, seed_extraction) -> Path:
+    """The samples plus the sample report as the pipeline analyses it today."""
+    return write_store(tmp_path_factory.mktemp("serve") / "full.sqlite", [seed_extraction, *sample_extractions])
+
+
+@pytest.fixture()
+def client(samples_db):
+    from fastapi.testclient import TestClient
+
+    from claimgraph.serve.app import create_app
+
+    with TestClient(create_app(samples_db)) as c:
+        yield c
