@@ -58,7 +58,9 @@ class PredictionWriter:
     def write(self, record: dict[str, Any]) -> None:
         self.count += 1
         if self.handle is not None:
-            self.handle.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
+            line = json.dumps(record, ensure_ascii=False, sort_keys=False)
+            # U+2028/2029 are line breaks to many readers (str.splitlines): keep one record per line
+            self.handle.write(line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n")
 
 
 @contextmanager
