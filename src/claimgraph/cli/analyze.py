@@ -55,7 +55,7 @@ def analyze_command(paths: tuple[str, ...], db: str, published: str | None, outl
     with Store.open(db) as store:
         show_bar = sys.stderr.isatty() and not as_json
         bar: Any = None
-        n_inputs, items = batch.ingest(paths, published=published, outlet=outlet, max_bytes=max_bytes,
+        n_inputs, items = batch.ingest(paths, published=published, outlet=outlet, max_bytes=max_bytes, exclude_db=db,
                                        on_file=lambda _entry: bar.update(1) if bar is not None else None)
         loader = functools.partial(Pipeline.load, gazetteer_path=gazetteer)
         with _progress(show_bar, n_inputs) as bar:

@@ -71,14 +71,22 @@ def pipeline_version() -> str:
 
 def ingest(paths: Iterable[str | os.PathLike[str]], published: str | None = None, outlet: str | None = None,
            max_bytes: int = MAX_BYTES, on_file: Callable[[Path | ClaimgraphError], None] | None = None,
-           ) -> tuple[int, Iterator[Item]]:
-    """The number of inputs (files and path errors) and a lazy stream of their documents or errors."""
+           exclude_db: str | os.PathLike[str] | None = None) -> tuple[int, Iterator[Item]]:
+    """The number of inputs (files and path errors) and a lazy stream of their documents or errors.
+
+    ``exclude_db`` names the database being written, so that analysing the folder
+    it lives in does not try to ingest it (or its -wal/-shm files).
+    """
     meta: dict[str, Any] = {}
     if published is not None:
         meta["published"] = iso_date(published, "--published")
     if outlet is not None:
         meta["outlet"] = outlet
-    inputs = list(expand_paths(paths))
+    skip: set[str] = set()
+    if exclude_db is not None:
+        base = os.path.abspath(exclude_db)
+        skip = {base + suffix for suffix in ("", "-wal", "-shm", "-journal")}
+    inputs = [p for p in expand_paths(paths) if isinstance(p, ClaimgraphError) or os.path.abspath(p) not in skip]
 
     def stream() -> Iterator[Item]:
         for entry in inputs:

@@ -39,7 +39,9 @@ def _evidence(text: str | None, evidence_json: str | None) -> str:
 def connect(path: str | os.PathLike[str], readonly: bool = False) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit) with our SQL functions."""
     target = Path(path)
-    if readonly:
+    if str(path) == ":memory:":
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    elif readonly:
         conn = sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
                                check_same_thread=False)
     else:
@@ -66,6 +68,10 @@ class Store:
         a claimgraph database or is corrupt; CG402 when it is newer than this code.
         """
         subject = str(path)
+        if subject == ":memory:":  # for tests and throw-away runs
+            conn = connect(subject)
+            cls._prepare(conn, subject, readonly=False)
+            return cls(conn, subject, readonly=False)
         target = Path(path)
         if not target.exists() and (readonly or not create):
             raise StoreError("CG400", subject, "no such file")

@@ -1,0 +1,68 @@
+"""Publication dates, outlets and headlines read from the top of a text."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.errors import IngestError
+from claimgraph.ingest import document_from_text, find_dateline, iso_date, parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "precision"),
+    [
+        ("Drone strike kills two in Mali\n\nTuesday, 01/14/2025\n\nBody text follows here.", "2025-01-14", "day"),
+        ("KABUL, Afghanistan (Jan. 25, 2013) — Afghan forces detained a suspect.", "2013-01-25", "day"),
+        ("MOGADISHU, March 3, 2021 — Al-Shabaab fighters attacked a base.", "2021-03-03", "day"),
+        ("Clashes in Darfur\n\nBy Jane Doe | 14 February 2024\n\nFighting resumed.", "2024-02-14", "day"),
+        ("Ceasefire talks stall\n\nPublished: April 2022\n\nTalks in Doha ended.", "2022-04", "month"),
+        ("Kyiv update\n\n2023-06-05 10:42 UTC\n\nShelling continued overnight.", "2023-06-05", "day"),
+    ],
+)
+def test_dateline_gives_publication_date_with_precision(text: str, published: str, precision: str) -> None:
+    line = find_dateline(text)
+    assert (line.published, line.precision) == (published, precision)
+    start, end = line.date_span
+    assert parse_date(text[start:end])[0] == published
+
+
+def test_date_in_body_sentence_is_not_a_publication_date() -> None:
+    text = ("Army retakes Gao\n\nThe army said on March 3, 2021 that it had retaken the town after clashes with "
+            "militants near the river crossing south of the market, officials told reporters.")
+    assert find_dateline(text).published is None
+
+
+def test_wire_dateline_gives_outlet() -> None:
+    line = find_dateline("LONDON (Reuters) - Britain imposed new sanctions on Tuesday.")
+    assert line.outlet == "Reuters"
+    assert line.published is None
+
+
+def test_headline_becomes_title_and_dateline_fills_published() -> None:
+    doc = document_from_text("Militants Raid Checkpoint In Sinai\n\nMonday, 05/06/2019\n\nGunmen attacked.")
+    assert doc.title == "Militants Raid Checkpoint In Sinai"
+    assert doc.published == "2019-05-06"
+    assert doc.meta["published_from"] == "dateline"
+
+
+def test_arguments_win_over_dateline() -> None:
+    doc = document_from_text("Headline\n\nMonday, 05/06/2019\n\nBody.", published="2020-01-01", outlet="Dawn")
+    assert (doc.published, doc.outlet) == ("2020-01-01", "Dawn")
+
+
+def test_first_line_sentence_is_not_a_title() -> None:
+    doc = document_from_text("Gunmen attacked a police post in Zamfara state on Sunday.\nNo one was hurt.")
+    assert doc.title is None
+
+
+@pytest.mark.parametrize(("value", "expected"), [("2022", "2022"), ("2022-04", "2022-04"),
+                                                  ("2022-04-09T10:00:00Z", "2022-04-09"), ("9 April 2022", "2022-04-09")])
+def test_iso_date_keeps_precision(value: str, expected: str) -> None:
+    assert iso_date(value) == expected
+
+
+@pytest.mark.parametrize("value", ["2022-13", "yesterday-ish nonsense words", "2022-02-40"])
+def test_iso_date_refuses_non_dates(value: str) -> None:
+    with pytest.raises(IngestError) as info:
+        iso_date(value, "--published")
+    assert info.value.code == "CG108"
