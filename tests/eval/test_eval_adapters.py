@@ -1,0 +1,74 @@
+"""The ISAF and PLOVER adapters read only our Extraction: hand-built extractions with known labels."""
+
+from __future__ import annotations
+
+from claimgraph.eval import isaf, plover
+from claimgraph.model import Claim, DateInterval, Document, Entity, Extraction, Place
+
+TEXT = ("KABUL, Afghanistan (March 3, 2012)\nIn Nad-e Ali district, Helmand province, an Afghan and coalition "
+        "force killed two Haqqani network fighters and detained three suspects in Kabul yesterday.")
+
+
+def _x() -> Extraction:
+    doc = Document.from_text(TEXT)
+    t = doc.text
+    kabul_dateline = (0, 5)
+    kabul_body = (t.index("Kabul yesterday"), t.index("Kabul yesterday") + 5)
+    helmand = (t.index("Helmand"), t.index("Helmand") + 7)
+    haq = (t.index("Haqqani network"), t.index("Haqqani network") + 15)
+    ents = [
+        Entity("e_kabul", "Location", "Kabul", ["KABUL", "Kabul"], [kabul_dateline, kabul_body],
+               place=Place(True, 34.5, 69.2, "AF", "Kabul", feature="city")),
+        Entity("e_helm", "Location", "Helmand province", ["Helmand province"], [helmand],
+               place=Place(True, 31.0, 64.0, "AF", None, feature="province", gazetteer_name="Helmand")),
+        Entity("e_pk", "Location", "Punjab", ["Punjab"], [helmand],
+               place=Place(True, 31.0, 73.0, "PK", "Punjab", feature="province")),
+        Entity("e_haq", "Organization", "Haqqani Network", ["Haqqani network"], [haq],
+               external_ids={"dictionary": "haqqani_network"}),
+    ]
+    kill = Claim("c1", doc.id, "event", "ASSAULT", [(40, 80)], None, targets=["e_haq"], mode=None,
+                 date=DateInterval(value="2012-03-02"), counts={"killed": 2})
+    arrest = Claim("c2", doc.id, "event", "COERCE", [(80, 120)], None, mode="arrest",
+                   date=DateInterval(value="2012-03"), counts={"captured": 3})
+    denied = Claim("c3", doc.id, "event", "ASSAULT", [(80, 120)], None, modality="denied", counts={"killed": 9})
+    return Extraction(document=doc, entities=ents, claims=[kill, arrest, denied])
+
+
+def test_isaf_adapter_maps_extraction_to_dataset_labels():
+    x = _x()
+    dl = isaf.parse_dateline(x.document.text)
+    pred, flags = isaf.adapt(x, dl)
+    assert pred["start_date"] == "2012-03-02" and flags["date_from_events"]
+    # Kabul counts (mentioned in the body too), Helmand via the province's own name; Punjab is not Afghan
+    assert sorted(pred["province"]) == ["helmand", "kabul"]
+    assert pred["target_group"] == ["haqqani"]
+    assert pred["event_type"] == ["captureandkill"]
+    assert (pred["min_killed"], pred["min_captured"]) == (2, 3)  # the denied killing does not count
+
+
+def test_isaf_adapter_dateline_only_place_and_empty_extraction():
+    x = _x()
+    x.entities[0].mentions = x.entities[0].mentions[:1]  # Kabul only in the dateline
+    x.claims = []
+    pred, flags = isaf.adapt(x, isaf.parse_dateline(x.document.text))
+    assert pred["province"] == ["helmand"]
+    assert pred["event_type"] == [] and pred["min_killed"] == 0
+    assert pred["start_date"] == "2012-03-03" and not flags["date_from_events"]  # dateline fallback
+
+
+def test_isaf_event_type_rules_airstrike_first():
+    x = _x()
+    x.claims[0].mode = "aerial"
+    pred, _ = isaf.adapt(x, isaf.parse_dateline(x.document.text))
+    assert pred["event_type"] == ["airstrike"]
+
+
+def test_plover_main_event_uses_mention_text_and_confidence():
+    x = _x()
+    x.claims[0].confidence, x.claims[1].confidence = 0.4, 0.9
+    ev = plover.main_event(x)
+    assert ev["event"] == "COERCE" and ev["source"] == [] and ev["target"] == []
+    x.claims[0].confidence = 0.95
+    ev = plover.main_event(x)
+    assert ev == {"event": "ASSAULT", "source": [], "target": ["Haqqani network"]}
+    assert plover.main_event(Extraction(document=x.document)) == {"event": None, "source": [], "target": []}

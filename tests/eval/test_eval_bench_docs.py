@@ -1,0 +1,37 @@
+"""bench measures what it says on the texts given; the doc generators render every number they get."""
+
+from __future__ import annotations
+
+from claimgraph.eval.bench import STAGES, render_bench, run_bench
+from claimgraph.eval.docs import render_benchmarks_md, render_evaluation_md
+from claimgraph.eval.report import EvalReport
+
+
+def test_bench_counts_words_and_times_every_stage(pipeline, tmp_path):
+    (tmp_path / "a.txt").write_text("Houthi forces fired missiles at ships in the Red Sea, officials said.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Sudan's army and the RSF agreed to a truce in Jeddah on Saturday.", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"\x00\x01binary")
+    r = run_bench([str(tmp_path)], pipeline)
+    assert r["corpus"]["documents"] == 2 and r["corpus"]["words"] == 12 + 13
+    assert len(r["corpus"]["skipped"]) == 1  # the binary file, with its code
+    assert "CG102" in r["corpus"]["skipped"][0]
+    assert set(STAGES) <= set(r["stages"])
+    assert r["pipeline"]["words_per_s"] > 0 and r["spacy_raw"]["words_per_s"] > 0
+    assert r["ratio_words_per_s"] > 0 and r["peak_rss_mb"] > 50
+    text = render_bench(r)
+    assert "spaCy nlp.pipe alone" in text and "relations" in text
+    md = render_benchmarks_md(r, default_corpus=False)
+    assert "| claimgraph pipeline (all stages) |" in md and "shared" in md
+
+
+def test_evaluation_md_has_table_commands_and_schemas():
+    rep = EvalReport(kind="isaf", inputs=["/somewhere/isaf.jsonl"], n_items=3,
+                     metrics={"start_date": 0.5, "event_type": 0.25, "min_killed": None},
+                     baseline={"start_date": 0.75, "event_type": 0.5, "min_killed": 1.0}, notes=["a note"])
+    md = render_evaluation_md({"isaf": rep})
+    assert "| start_date | 0.500 | 0.750 |" in md
+    assert "| min_killed | — | 1.000 |" in md
+    assert "claimgraph eval isaf /somewhere/isaf.jsonl --predictions out/isaf.jsonl" in md
+    assert "Below the baseline here: start_date, event_type." in md
+    assert '"min_captured"' in md  # the isaf JSON Schema is embedded
+    assert "| seed | — | not run" in md
