@@ -84,7 +84,8 @@ SAHEL_FOLLOWUP = (
 MYANMAR = (
     "The Arakan Army seized Paletwa town in Chin State in January 2024, residents said. "
     "The military junta accused the Arakan Army of killing civilians. "
-    "Twan Mrat Naing, commander-in-chief of the Arakan Army, called for talks."
+    "Twan Mrat Naing, commander-in-chief of the Arakan Army, called for talks. "
+    "The Arakan Army had been party to the Haigeng ceasefire."
 )
 
 
@@ -157,6 +158,9 @@ def _myanmar() -> Extraction:
             sources=[junta], targets=[aa], mode="allege")
     b.claim("relation", "member_of", "Twan Mrat Naing, commander-in-chief of the Arakan Army", outlet_voice,
             subject=twan, object=aa, role="commander-in-chief")
+    ceasefire = b.entity("Haigeng ceasefire", "Agreement")
+    b.claim("relation", "party_to", "The Arakan Army had been party to the Haigeng ceasefire", outlet_voice,
+            subject=aa, object=ceasefire, historical=True)
     return b.x
 
 

@@ -24,15 +24,11 @@ from claimgraph.model import Extraction
 def _from_store(db: str) -> Iterator[Extraction]:
     if not Path(db).is_file():
         raise StoreError("CG400", subject=db)
+    from claimgraph.export.stored import iter_store_extractions
     from claimgraph.store import Store
 
-    store = Store.open(db, readonly=True)
-    try:
-        yield from store.iter_extractions()
-    finally:
-        close = getattr(store, "close", None)
-        if close is not None:
-            close()
+    with Store.open(db, readonly=True) as store:
+        yield from iter_store_extractions(store)
 
 
 def _from_jsonl(path: str) -> Iterator[Extraction]:
