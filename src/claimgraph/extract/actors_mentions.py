@@ -284,6 +284,9 @@ def _repair_places(sdoc: Doc, cands: list[Candidate], gazetteer: Any | None,
                 if c.label in ("PERSON", "ORG", "NORP") and c.source != "ruler":
                     c.label = "GPE"
                 is_place = True
+        if not is_place and c.label in ("PERSON", "ORG") and c.source == "ner" and not c.titles and \
+                (places.country(c.text, demonym=False) or places.capital_of(c.text)):
+            c.label, is_place = "GPE", True  # "Mali's junta", "Ankara was trying": states and capitals are places
         if not is_place and c.label in ("PERSON", "ORG") and c.source == "ner":
             gkind = places.gazetteer_kind(gazetteer, c.text)
             if gkind and (gazetteer is not None):
@@ -371,7 +374,7 @@ def _extend_actor_nouns(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descrip
                     out.append(ext)
                     continue
         if c.label in ("GPE",) and not c.dict_id:
-            cap = places.capital_of(c.text)
+            cap = places.capital_of(c.text) if not c.text.isupper() else None  # "KABUL —" is a dateline
             root = sdoc[c.start:c.end].root
             verb = root.head
             if cap is not None and root.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in desc.metonymy_verbs:

@@ -55,11 +55,11 @@ def _tables() -> tuple[dict[str, Country], dict[str, Country]]:
     return by_name, by_capital
 
 
-def country(name: str) -> Country | None:
-    """The country a name, abbreviation or demonym denotes ("US", "Pakistani"), else None."""
+def country(name: str, demonym: bool = True) -> Country | None:
+    """The country a name, abbreviation or (with ``demonym``) adjective denotes ("US", "Pakistani"), else None."""
     by_name, _ = _tables()
     hit = by_name.get(name.lower().strip())
-    if hit is not None:
+    if hit is not None or not demonym:
         return hit
     dem = lexicon.demonyms().get(name.strip())
     return by_name.get(dem.lower()) if dem else None

@@ -100,6 +100,9 @@ def role_statements(sdoc: Doc, mentions: list[Mention], entities: dict[str, Enti
         if span is None:
             continue
         add(_premodifier(sdoc, span.start, m, at))
+        root = span.root
+        if root.dep_ == "appos" and not (span.start <= root.head.i < span.end):
+            add(_phrase(sdoc, root.head, m.entity_id, at, "apposition"))  # "its spokesman, Yahya Saree"
         for tok in sdoc[span.start:span.end]:
             for child in tok.children:
                 if child.dep_ == "appos" and not (span.start <= child.i < span.end):
@@ -126,6 +129,8 @@ def _premodifier(sdoc: Doc, start: int, m: Mention, at: dict[int, Mention]) -> R
     role, _n = found
     org: str | None = None
     first = j + 1
+    if j >= 2 and sdoc[j].text == ")" and sdoc[j - 2].text == "(":  # "Syrian Democratic Forces (SDF) commander"
+        j -= 3
     if j >= 0 and (om := at.get(j)) is not None and om.entity_id != m.entity_id:
         org = om.entity_id
         span = sdoc.char_span(om.start, om.end, alignment_mode="expand")

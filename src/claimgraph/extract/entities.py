@@ -26,7 +26,7 @@ from claimgraph.extract.context import DocContext
 from claimgraph.model import Entity, Mention, stable_id
 from claimgraph.nlp import lexicon
 from claimgraph.resolve.cluster import Item, cluster, dictionary_index
-from claimgraph.resolve.names import fold
+from claimgraph.resolve.names import fold, same_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -42,6 +42,9 @@ def find_entities(ctx: DocContext) -> None:
     cands = actors_mentions.collect(sdoc, ctx.gazetteer, toponyms)
     items = [_item(sdoc, c, cands) for c in cands]
     _retype_person_orgs(cands, items)
+    extra = _propagate_person_names(sdoc, cands, items)
+    cands += extra
+    items += [_item(sdoc, c, cands) for c in extra]
     _link_acronyms(sdoc, cands, items)
     groups, _decisions = cluster(items)
 
@@ -75,7 +78,9 @@ def _item(sdoc: Doc, c: Candidate, cands: list[Candidate]) -> Item:
             c.dict_id = dict_id
             c.kind = c.kind or lexicon.actor_by_id()[dict_id].kind
     key = fold(c.name)
-    if etype == "Location":
+    if c.country_of:
+        key = fold(c.country_of) + "|"
+    elif etype == "Location":
         words = c.name.split()
         suffix = c.admin_suffix or ""
         if suffix and words and words[-1].lower() == suffix:
@@ -98,6 +103,7 @@ def _retype_person_orgs(cands: list[Candidate], items: list[Item]) -> None:
     """NER's ORG "al-Zawahiri" is the person "Ayman al-Zawahiri" when the name is a person's name here."""
     person_words: dict[str, int] = {}
     person_keys = {it.key for it in items if it.etype == "Person"}
+    single = {k for k in person_keys if k and " " not in k}
     for it in items:
         if it.etype == "Person":
             words = it.key.split()
@@ -105,9 +111,42 @@ def _retype_person_orgs(cands: list[Candidate], items: list[Item]) -> None:
                 person_words[w] = person_words.get(w, 0) + 1
     for c, it in zip(cands, items):
         if it.etype == "Organization" and not it.dict_id and c.source == "ner":
-            if it.key in person_keys or person_words.get(it.key) == 1:
+            words = it.key.split()
+            if it.key in person_keys or person_words.get(it.key) == 1 or (len(words) > 1 and words[-1] in single):
                 it.etype = "Person"
                 c.label = "PERSON"
+
+
+def _propagate_person_names(sdoc: Doc, cands: list[Candidate], items: list[Item]) -> list[Candidate]:
+    """A person's name word the NER missed elsewhere ("Mehsud denied ...") is a mention too.
+
+    Only isolated capitalised proper nouns (not part of a longer name) that match the
+    first or last word of a person named in this document, spelling-tolerant.
+    """
+    words: set[str] = set()
+    for it in items:
+        if it.etype == "Person":
+            ws = it.key.split()
+            if ws:
+                words.update({ws[0], ws[-1]} if len(ws) > 1 else {ws[0]})
+    if not words:
+        return []
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    out: list[Candidate] = []
+    for tok in sdoc:
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title or len(tok) < 4:
+            continue
+        prev = sdoc[tok.i - 1] if tok.i > 0 else None
+        nxt = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
+        if (prev is not None and prev.is_title and prev.pos_ == "PROPN" and not prev.is_sent_start) or \
+                (nxt is not None and nxt.is_title and nxt.pos_ == "PROPN"):
+            continue
+        key = fold(tok.text)
+        if not key or " " in key or not any(same_word(key, w) for w in words):
+            continue
+        c = Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", "pattern", name=tok.text)
+        out.append(c)
+    return out
 
 
 def _norm_suffix(suffix: str) -> str:
@@ -142,7 +181,7 @@ def _build_entity(doc_id: str, group: list[Candidate]) -> Entity:
     country = next((c.country_of for c in group if c.country_of), None)
     if actor is not None:
         name = actor.name
-    elif country is not None and all(c.country_of for c in group):
+    elif country is not None:
         name = country
     else:
         name = _canonical_name(etype, [c for c in group if not c.country_of] or group)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimgraph.nlp import lexicon
-from claimgraph.resolve.names import fold, same_name
+from claimgraph.resolve.names import fold, same_name, same_word
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,8 @@ def _merge_spellings(items: Sequence[Item], uf: UnionFind, merge: Callable[[int,
                 continue
             if items[ia].dict_id and items[ib].dict_id:
                 continue  # two dictionary entries are two actors by construction
-            sa, sb = ka.split("|")[-1], kb.split("|")[-1]
+            sa = ka.split("|")[-1] if "|" in ka else ""
+            sb = kb.split("|")[-1] if "|" in kb else ""
             if sa != sb:
                 continue  # "Kabul" vs "Kabul province"
             if same_name(items[ia].name, items[ib].name):
@@ -190,7 +191,8 @@ def _merge_partial_names(items: Sequence[Item], uf: UnionFind, merge: Callable[[
         if len(words) != 1:
             continue
         word = words[0]
-        holders = {root for root, fw in full.items() if uf.find(root) != uf.find(i) and (fw[0] == word or fw[-1] == word)}
+        holders = {root for root, fw in full.items()
+                   if uf.find(root) != uf.find(i) and (same_word(fw[0], word) or same_word(fw[-1], word))}
         holders = {uf.find(h) for h in holders}
         if len(holders) == 1:
             merge(i, holders.pop(), "partial-name")

@@ -70,6 +70,15 @@ def same_name(a: str, b: str) -> bool:
     return skeleton(fa) == skeleton(fb) and fuzz.ratio(fa, fb) >= FUZZY_RATIO
 
 
+def same_word(a: str, b: str) -> bool:
+    """Two folded single words are one name word, allowing a vowel-level spelling difference (Mehsud ~ Mahsud)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4 or a[0] != b[0]:
+        return False
+    return skeleton(a) == skeleton(b) and fuzz.ratio(a, b) >= FUZZY_RATIO
+
+
 def split_titles(words: list[str]) -> tuple[list[str], list[str]]:
     """Split leading honorifics/titles off a name's words: (titles, name words).
 

@@ -1,0 +1,74 @@
+"""Place repairs of the entity stage: admin words, mislabels, junk and headlines."""
+
+from __future__ import annotations
+
+from entity_helpers import analyse, entity, has_form
+
+
+def test_district_spellings_are_one_place_and_city_differs_from_province(nlp):
+    ctx = analyse(
+        nlp,
+        "Drones struck Spera District on Monday. Roads reach Spera district now. "
+        "Fighters left Kabul for Kabul province.",
+    )
+    spera = entity(ctx, "Spera District")
+    assert "Spera district" in spera.aliases and spera.kind == "district" and spera.type == "Location"
+    assert entity(ctx, "Kabul") is not entity(ctx, "Kabul province")
+
+
+def test_bare_name_listed_as_province_joins_the_province(nlp):
+    ctx = analyse(
+        nlp,
+        "The group moved fighters to the provinces of Logar, Helmand, Kunar and Farah. "
+        "Others went to Kunar province.",
+    )
+    kunar = entity(ctx, "Kunar province")
+    assert "Kunar" in kunar.aliases and kunar.kind == "province"
+    for name in ("Logar", "Helmand", "Farah"):
+        assert entity(ctx, name).type == "Location"
+
+
+def test_split_place_name_with_admin_word_is_joined(nlp):
+    ctx = analyse(nlp, "Roads were built to Dowa Manda district of Khost province.")
+    e = entity(ctx, "Dowa Manda district")
+    assert e.type == "Location" and e.kind == "district"
+
+
+def test_generic_area_word_is_not_part_of_the_name(nlp):
+    ctx = analyse(nlp, "They met in the Madakhil area of Paktika.")
+    e = entity(ctx, "Madakhil area")
+    assert e.name == "Madakhil" and e.kind == "area"
+
+
+def test_gazetteer_repairs_ner_mislabels(nlp, pipeline):
+    ctx = analyse(nlp, "Al-Qaeda moved members to Logar, Ghazni and Farah last year.", pipeline.gazetteer)
+    for name in ("Logar", "Ghazni", "Farah"):
+        assert entity(ctx, name).type == "Location", name
+
+
+def test_junk_is_dropped(nlp):
+    ctx = analyse(nlp, "They wanted a Sharia system. Pakistani officials met 300 elders on 12 May 2022.")
+    assert not has_form(ctx, "Sharia") and not has_form(ctx, "Pakistani")
+    assert not any(any(ch.isdigit() for ch in a) for e in ctx.entities for a in e.aliases)
+
+
+def test_headline_keeps_only_names_confirmed_elsewhere(nlp):
+    ctx = analyse(
+        nlp,
+        "Rebels Signed Secret Deal With Wagner Before Offensive\n\n"
+        "The Wagner Group supplied the rebels in Bangui, officials said.",
+    )
+    assert entity(ctx, "Wagner").external_ids == {"dictionary": "wagner"}
+    assert not any("Signed" in a or "Secret" in a for e in ctx.entities for a in e.aliases)
+
+
+def test_every_mention_span_matches_the_text_and_links_an_entity(nlp):
+    ctx = analyse(
+        nlp,
+        "Boko Haram fighters attacked Maiduguri, the Borno State capital. ISWAP also claimed raids near Lake Chad.",
+    )
+    ids = {e.id for e in ctx.entities}
+    assert ctx.mentions
+    for m in ctx.mentions:
+        assert ctx.document.text[m.start:m.end] == m.text and m.entity_id in ids
+    assert entity(ctx, "Boko Haram").kind == "armed_group"

@@ -1,0 +1,59 @@
+"""Role descriptions and descriptor coreference ("the Taliban's interior minister" -> the person)."""
+
+from __future__ import annotations
+
+from entity_helpers import analyse, entity
+
+from claimgraph.extract.actors_roles import role_statements
+
+
+def test_apposition_description_and_later_descriptor_resolve_to_the_person(nlp):
+    text = (
+        "Mullah Baradar told Sirajuddin Haqqani, the Taliban's interior minister, to leave. "
+        "Another source said the Taliban's interior minister promised fighters new roads."
+    )
+    ctx = analyse(nlp, text)
+    siraj = entity(ctx, "Sirajuddin Haqqani")
+    assert "the Taliban's interior minister" in [d.text for d in siraj.descriptions]
+    later = text.rindex("interior minister")
+    hit = ctx.entity_at(later, later + len("interior minister"))
+    assert hit is siraj
+    # the possessor still maps to the group, not the minister
+    taliban = text.rindex("Taliban")
+    assert ctx.entity_at(taliban, taliban + len("Taliban")).name == "Taliban"
+
+
+def test_role_before_name_is_a_description(nlp):
+    ctx = analyse(nlp, "Al-Shabaab spokesman Sheikh Ali Mohamud Rage claimed the attack in Mogadishu.")
+    rage = entity(ctx, "Sheikh Ali Mohamud Rage")
+    assert [d.text for d in rage.descriptions] == ["Al-Shabaab spokesman"]
+
+
+def test_name_in_apposition_to_role(nlp):
+    ctx = analyse(nlp, "The Houthis' military spokesman, Yahya Saree, said two ships were hit.")
+    assert any("spokesman" in d.text for d in entity(ctx, "Yahya Saree").descriptions)
+
+
+def test_copula_role_statement_names_both_people(nlp):
+    ctx = analyse(nlp, "Sirajuddin Haqqani was the deputy of Mullah Hibatullah Akhundzada for years.")
+    by_id = {e.id: e for e in ctx.entities}
+    sts = role_statements(ctx.sdoc, ctx.mentions, by_id)
+    deputy = [s for s in sts if s.relation == "deputy_of"]
+    assert deputy and by_id[deputy[0].person].name == "Sirajuddin Haqqani"
+    assert by_id[deputy[0].org].name == "Hibatullah Akhundzada"
+
+
+def test_descriptor_held_by_two_people_stays_unresolved(nlp):
+    text = (
+        "Ahmad Shah, a Taliban commander, and Gul Agha, a Taliban commander, met. "
+        "Later the Taliban commander said the talks failed."
+    )
+    ctx = analyse(nlp, text)
+    assert not any(m.source == "coref" for m in ctx.mentions)
+
+
+def test_role_with_organisation_before_name(nlp):
+    ctx = analyse(nlp, "Hayat Tahrir al-Sham leader Abu Mohammed al-Jolani visited Idlib. The HTS leader later met Turkish officials.")
+    jolani = entity(ctx, "Abu Mohammed al-Jolani")
+    assert "Hayat Tahrir al-Sham leader" in [d.text for d in jolani.descriptions]
+    assert any(m.source == "coref" and m.entity_id == jolani.id for m in ctx.mentions)
