@@ -7,16 +7,8 @@ from pathlib import Path
 import pytest
 
 from claimgraph.model import Extraction
-from claimgraph.store import Store
 import serve_samples as samples
-
-
-def write_store(path: Path, extractions: list[Extraction]) -> Path:
-    """Save extractions into a new store at ``path`` through claimgraph.store, as ``analyze`` does."""
-    with Store.open(path) as store:
-        for x in extractions:
-            store.save(x)
-    return path
+from serve_samples import write_store
 
 
 @pytest.fixture(scope="session")

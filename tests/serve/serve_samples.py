@@ -9,6 +9,8 @@ filter results; the seed report adds a realistic extraction on top.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from claimgraph.model import (
     Attribution,
     Claim,
@@ -22,6 +24,7 @@ from claimgraph.model import (
     Speaker,
     stable_id,
 )
+from claimgraph.store import Store
 
 SAHEL_TEXT = (
     "Army says it struck militant camp near Menaka\n\n"
@@ -153,3 +156,11 @@ def hostile() -> Extraction:
                     date=DateInterval(value="2023-06", precision="month"))
     return Extraction(document=doc, entities=[brigade, goma, script], mentions=sorted(m1 + m2 + m3, key=lambda m: m.start),
                       attributions=[outlet], claims=[attack], pipeline_version="test")
+
+
+def write_store(path: Path, extractions: list[Extraction]) -> Path:
+    """Save extractions into a new store at ``path`` through claimgraph.store, as ``analyze`` does."""
+    with Store.open(path) as store:
+        for x in extractions:
+            store.save(x)
+    return path

@@ -62,6 +62,9 @@
     container: document.getElementById("cy"),
     elements,
     wheelSensitivity: 0.3,
+    minZoom: 0.1,
+    maxZoom: 1.6, // a fit on a handful of nodes must not blow labels up
+
     style: [
       { selector: "node", style: { label: "data(label)", "background-color": "data(colour)", color: "#222",
         "font-size": 11, "text-valign": "bottom", "text-margin-y": 4, "text-wrap": "wrap", "text-max-width": 140,
@@ -74,7 +77,9 @@
       { selector: 'edge[modality = "alleged"]', style: { "line-style": "dotted" } },
       { selector: ":selected", style: { "overlay-color": "#ffcc00", "overlay-opacity": 0.35 } },
     ],
-    layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 110, padding: 30 },
+    layout: { name: "cose", animate: false, randomize: false, padding: 40, nodeDimensionsIncludeLabels: true,
+      nodeRepulsion: () => 600000, idealEdgeLength: () => 140, edgeElasticity: () => 80, nodeOverlap: 40,
+      componentSpacing: 120, gravity: 0.5 },
   });
   cy.on("tap", "edge", (event) => {
     const d = event.target.data();
