@@ -193,3 +193,32 @@ def test_analyze_then_show_on_pipeline_output(runner: CliRunner, corpus: Path, t
     view = next(v for v in data if v["canonical_id"] == stored.canonical_id)
     assert stored.entity.name in view["aliases"]
     assert len(view["relations"]) + len(view["events"]) == n_claims
+
+
+def test_every_option_is_documented_in_model_md() -> None:
+    """Fails when a command or option of analyze/extract/show is missing from docs/MODEL.md."""
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "MODEL.md").read_text(encoding="utf-8")
+    show = main.commands["show"]
+    for name, command in [("analyze", main.commands["analyze"]), ("extract", main.commands["extract"]),
+                          ("show entity", show.commands["entity"]), ("show doc", show.commands["doc"])]:
+        assert f"claimgraph {name}" in docs, name
+        for param in command.params:
+            for opt in getattr(param, "opts", []):
+                if opt.startswith("--") and opt != "--help":
+                    assert opt in docs, f"{name} {opt} undocumented"
+
+
+def test_analyzing_the_folder_that_holds_the_database_skips_it(runner: CliRunner, corpus: Path) -> None:
+    db = corpus / "cg.sqlite"
+    runner.invoke(main, ["analyze", str(corpus), "--db", str(db)])
+    result = runner.invoke(main, ["analyze", str(corpus), "--db", str(db), "--json"])
+    summary = json.loads(result.stdout)
+    assert summary["documents"]["unchanged"] == 2 and summary["documents"]["failed"] == 2
+    assert "cg.sqlite" not in result.stderr
+
+
+def test_extract_reads_stdin(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["extract", "-", "--published", "2024-05-10"],
+                           input="Houthi forces fired a missile at a ship in the Red Sea, the US military said.")
+    assert result.exit_code == 0, result.output
+    assert isinstance(json.loads(result.stdout)["entities"], list)

@@ -47,7 +47,8 @@ def document_from_html(html: str, subject: str, **meta: Any) -> Document:
         extra["outlet_from"] = "metadata"
     if meta.get("url") is None and url:
         meta["url"] = url
-    if getattr(result, "author", None):
-        extra["author"] = result.author
+    author = getattr(result, "author", None)
+    if author:
+        extra["author"] = author
     meta["meta"] = {**extra, **(meta.get("meta") or {})}
     return build_document(text, subject, source_format="html", **meta)

@@ -25,8 +25,8 @@ def sentence_around(text: str, span: tuple[int, int]) -> str:
     left = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
         left = m.end()
-    m = _SENTENCE_END.search(text, end)
-    right = m.start() if m else len(text)
+    after = _SENTENCE_END.search(text, end)
+    right = after.start() if after else len(text)
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     left = max(left, line_start)
