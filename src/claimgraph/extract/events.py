@@ -1,9 +1,478 @@
-"""Interim events stage: emits nothing yet (replaced by the full stage)."""
+"""PLOVER events (+ RELOCATE) from a trigger lexicon and the dependency parse.
+
+The trigger lexicon (``data/events.tsv``, sourced from the CAMEO→PLOVER table) maps
+verb and noun lemmas to a PLOVER type and mode. For each trigger:
+
+* **who**: the subject (through coordination, control and relative clauses) is the
+  source, the object or an "on/against/with" phrase the target; in the passive the
+  subject is the target and the "by" phrase the source. Coordinated phrases give
+  compound actors ("Sirajuddin Haqqani and Yaqoob Mujahid asked …"). Plural pronouns
+  ("asked them") take the nearest preceding actor phrase of the sentence.
+* **nominal events**: "Pakistan's airstrikes on its militants" — the possessor or a
+  national modifier is the source, "on/against/of" the target; a light verb
+  ("launched attacks") lends its subject.
+* **embedded clauses**: a request, promise, threat, accusation or refusal is the event;
+  what is requested/promised/threatened is its content, not a second event
+  ("asked them to stop their attacks" → one REQUEST, modality requested).
+* **where and when**: the first place in an "in/at/near" phrase of the trigger or its
+  arguments; RELOCATE takes "to" as its location and "from" as its origin, and needs
+  one of them. Dates come from :class:`~claimgraph.extract.dates.DateFinder`.
+* **counts**: "killed two insurgents" → ``{"killed": 2}``, "detained three suspects"
+  → ``{"captured": 3}``; a singular named or definite victim counts one.
+
+An event is emitted only when at least one of its actors is an entity of the
+document: no invented actors.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from claimgraph.data import load_tsv
+from claimgraph.errors import ModelError
+from claimgraph.extract.attribution import claim_attribution
 from claimgraph.extract.context import DocContext
+from claimgraph.extract.dates import DateFinder
+from claimgraph.extract.modality import is_anaphoric_denial, modality_of
+from claimgraph.extract.syntax import (
+    PLURAL_PRONOUNS,
+    Actors,
+    adverbial_subject,
+    char_span,
+    conjuncts,
+    is_passive,
+    places_of,
+    subject_of,
+)
+from claimgraph.model import EVENT_TYPES, Claim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+EXTRACTOR = "claimgraph.events"
+VERSION = "1.0.0"
+
+#: event types whose clause complement is their content, not a separate event
+_CONTENT_TAKING = frozenset({"REQUEST", "AGREE", "THREATEN", "REJECT", "ACCUSE", "CONCEDE"})
+#: verbs that carry a nominal event ("launched attacks", "carried out raids")
+_LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "make", "hold", "commit", "perpetrate",
+                          "claim", "execute", "undertake", "begin", "start", "continue", "intensify", "step", "order"})
+_TARGET_PREPS = {
+    "default": ("on", "against", "at"),
+    "CONSULT": ("with", "to"),
+    "COOPERATE": ("with",),
+    "AGREE": ("with", "to"),
+    "AID": ("to", "for"),
+    "SUPPORT": ("for", "with"),
+    "REQUEST": ("from",),
+    "RELOCATE": (),
+}
+_NOUN_TARGET_PREPS = ("on", "against", "of", "at", "with", "to")
+_PLACE_PREPS = ("in", "at", "near", "across", "inside", "outside", "around", "throughout")
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                 "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+                 "forty": 40, "fifty": 50, "dozen": 12, "a": 1, "an": 1, "hundred": 100, "dozens": 24,
+                 "several": 2, "multiple": 2, "both": 2, "couple": 2}
+_PLURAL_MIN = 2  # "insurgents" without a number: at least two
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    pos: str
+    type: str
+    mode: str | None
+    count: str | None
+    particle: str | None
+    needs_place: bool
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], list[Trigger]]:
+    """(lemma, POS) → triggers, from ``data/events.tsv``."""
+    out: dict[tuple[str, str], list[Trigger]] = {}
+    for row in load_tsv("events.tsv"):
+        typ = row["type"]
+        if typ not in EVENT_TYPES:
+            raise ModelError("CG201", subject="events.tsv", detail=f"{row['lemma']}: unknown event type {typ!r}")
+        if row["pos"] not in ("VERB", "NOUN"):
+            raise ModelError("CG201", subject="events.tsv", detail=f"{row['lemma']}: pos must be VERB or NOUN")
+        words = row["lemma"].split()
+        head, particle = words[0], (" ".join(words[1:]) or None)
+        if row["pos"] == "NOUN" and len(words) > 1:
+            head, particle = words[-1], " ".join(words[:-1])  # "air strike": modifier + head
+        t = Trigger(lemma=row["lemma"], pos=row["pos"], type=typ, mode=None if row["mode"] == "-" else row["mode"],
+                    count=None if row["count"] == "-" else row["count"], particle=particle,
+                    needs_place="needs place" in row["notes"])
+        out.setdefault((head, row["pos"]), []).append(t)
+    return out
+
+
+def _number(tok: Token) -> int | None:
+    w = tok.lower_.replace(",", "")
+    if w.isdigit():
+        return int(w)
+    return _NUMBER_WORDS.get(w)
+
+
+class _Events:
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+        self.actors = Actors.build(ctx)
+        self.dates = DateFinder(ctx)
+        self.lex = lexicon()
+        self.claims: list[Claim] = []
+        self.last_accusation: Claim | None = None
+
+    # -- trigger detection ----------------------------------------------------------------
+
+    def trigger_of(self, tok: Token) -> Trigger | None:
+        if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+            pos = "VERB"
+        elif tok.pos_ in ("NOUN",) or (tok.pos_ == "PROPN" and tok.lemma_.lower() in ("airstrike",)):
+            pos = "NOUN"
+        else:
+            return None
+        cands = self.lex.get((tok.lemma_.lower(), pos)) or self.lex.get((tok.lower_, pos))
+        if not cands:
+            return None
+        if pos == "VERB":
+            parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+            with_p = [t for t in cands if t.particle and t.particle in parts]
+            if with_p:
+                return with_p[0]
+            plain = [t for t in cands if not t.particle]
+            return plain[0] if plain else None
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        with_m = [t for t in cands if t.particle and t.particle in mods]
+        if with_m:
+            return with_m[0]
+        plain = [t for t in cands if not t.particle]
+        return plain[0] if plain else None
+
+    def is_content(self, tok: Token) -> bool:
+        """Is ``tok`` inside the content clause of a governing speech-act event?"""
+        child = tok
+        via_that = False
+        for _ in range(6):
+            head = child.head
+            if head.i == child.i:
+                return False
+            if child.dep_ in ("relcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+                via_that = True  # "promised fighters that roads would be built", parsed as a relative clause
+            if child.dep_ in ("xcomp", "ccomp", "pcomp") or (child.dep_ == "prep" and child.lower_ in ("of", "for", "to")) or (via_that and child.dep_ in ("dobj", "dative")):
+                trig = self.trigger_of(head) if head.pos_ in ("VERB", "AUX") else None
+                if trig is not None and trig.type in _CONTENT_TAKING:
+                    return True
+            if child.dep_ in ("ccomp",) or head.pos_ in ("VERB", "AUX") and child.dep_ not in ("prep", "pobj", "pcomp", "xcomp", "dobj", "relcl", "acl"):
+                return False
+            child = head
+        return False
+
+    # -- actors ---------------------------------------------------------------------------
+
+    def phrase(self, tok: Token | None) -> list[str]:
+        if tok is None:
+            return []
+        if tok.lower_ in PLURAL_PRONOUNS and tok.pos_ == "PRON":
+            return self.antecedent(tok)
+        return self.actors.of_phrase(tok)
+
+    def antecedent(self, pron: Token) -> list[str]:
+        """Plural pronoun → the nearest preceding actor phrase in its sentence that is not the
+        pronoun's own clause subject ("summoned Taliban leaders … and asked them")."""
+        verb = pron.head
+        own_subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        own = set(self.actors.of_phrase(own_subj)) if own_subj is not None and own_subj.i != pron.i else set()
+        # "summoned X … and asked them": the object of the coordinated verb
+        if verb.dep_ == "conj" and pron.dep_ in ("dobj", "dative"):
+            for c in verb.head.children:
+                if c.dep_ == "dobj":
+                    ents = [e for e in self.actors.of_phrase(c) if e not in own]
+                    if ents:
+                        return ents
+        sent = pron.sent
+        for j in range(pron.i - 1, sent.start - 1, -1):
+            t = pron.doc[j]
+            if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "poss"):
+                continue
+            if t.dep_ == "conj":
+                continue
+            ents = self.actors.of_phrase(t)
+            if ents and not set(ents) <= own:
+                return [e for e in ents if e not in own]
+        return []
+
+    def subject_phrase(self, subj: Token | None) -> list[str]:
+        """Actors of a subject phrase; a subject the parser left as the last conjunct of a
+        coordination ("…, Sirajuddin Haqqani and Yaqoob Mujahid asked") brings its siblings."""
+        ents = self.phrase(subj)
+        if subj is None or not ents:
+            return ents
+        t = subj
+        kind = self.actors.type_of(ents[0])
+        while t.dep_ == "conj" and t.head.i != t.i:
+            h = t.head
+            he = self.actors.of_np(h)
+            if not he or self.actors.type_of(he[0]) != kind or h.dep_ == "pobj":
+                break
+            t = h
+        if t is not subj:
+            ents = list(dict.fromkeys([*self.actors.of_phrase(t), *ents]))
+        return ents
+
+    def verb_actors(self, verb: Token, trig: Trigger) -> tuple[list[str], list[str], Token | None]:
+        """(sources, targets, the phrase that holds the targets) for a verb trigger."""
+        passive = is_passive(verb)
+        if passive:
+            agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+            sources = self.phrase(agent)
+            subj = next((c for c in verb.children if c.dep_ in ("nsubjpass",)), None)
+            if subj is None and verb.dep_ == "acl":
+                subj = verb.head
+            if subj is None:
+                subj = subject_of(verb)
+            target_tok = subj
+            targets = self.phrase(subj) if trig.type != "RELOCATE" else []
+            if trig.type == "RELOCATE":
+                sources = self.phrase(subj) or sources
+        else:
+            subj = subject_of(verb)
+            sources = self.subject_phrase(subj)
+            target_tok = None
+            targets = []
+            for c in verb.children:
+                if c.dep_ in ("dobj", "dative", "iobj") and c.i > verb.i:
+                    if trig.type == "AGREE" and self.actors.type_of(next(iter(self.actors.of_np(c)), None)) == "Agreement":
+                        continue
+                    if trig.type == "AGREE" and c.lemma_.lower() in ("agreement", "accord", "deal", "pact", "treaty"):
+                        continue
+                    if target_tok is None:
+                        target_tok = c
+                    targets += self.phrase(c)
+            if trig.type == "RELOCATE":
+                moved = [t for t in targets if self.actors.type_of(t) != "Location"]
+                # "al-Qaeda transferred some of its members": the mover is the subject's own people
+                if not moved and target_tok is not None and any(t.lower_ in ("its", "their") for t in target_tok.subtree):
+                    moved = []
+                elif moved:
+                    sources = moved
+                targets = []
+        preps = _TARGET_PREPS.get(trig.type, _TARGET_PREPS["default"])
+        holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj",)]
+        for h in holders:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            for e in self.phrase(p):
+                                if self.actors.type_of(e) != "Location" or trig.type in ("ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REQUEST", "THREATEN", "CONSULT", "AGREE", "SUPPORT", "AID", "REJECT"):
+                                    if e not in targets and (h is verb or trig.type in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT")):
+                                        targets.append(e)
+        # co-actors: "fought alongside X", "together with X"
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("alongside",):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        sources += [e for e in self.phrase(p) if e not in sources]
+        # "summoned Taliban leaders, including X": phrase() already follows "including"
+        targets = [t for t in targets if t not in sources]
+        return list(dict.fromkeys(sources)), list(dict.fromkeys(targets)), target_tok
+
+    def noun_actors(self, noun: Token, trig: Trigger) -> tuple[list[str], list[str], Token | None]:
+        sources: list[str] = []
+        targets: list[str] = []
+        target_tok = None
+        for c in noun.children:
+            if c.dep_ == "poss" and c.pos_ != "PRON":
+                sources += self.actors.of_np(c)
+            elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+                e = self.actors.at(c)
+                if e and self.actors.type_of(e) != "Agreement":
+                    sources.append(e)
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        sources += self.phrase(p)
+            elif c.dep_ == "prep" and c.lower_ in _NOUN_TARGET_PREPS:
+                if c.lower_ == "with" and trig.type not in ("AGREE", "CONSULT", "COOPERATE", "ASSAULT"):
+                    continue
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        ents = [e for e in self.phrase(p) if self.actors.type_of(e) != "Location" or c.lower_ != "in"]
+                        if ents and target_tok is None:
+                            target_tok = p
+                        targets += ents
+        if not sources and noun.dep_ in ("dobj",) and noun.head.lemma_.lower() in _LIGHT_VERBS:
+            sources = self.subject_phrase(subject_of(noun.head))
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("at", "upon", "on") and noun.head.head.pos_ in ("VERB", "AUX"):
+            # "proposed at Pakistan's request": the request was made to the one who acts on it
+            if not targets:
+                targets = self.subject_phrase(subject_of(noun.head.head))
+        targets = [t for t in targets if t not in sources]
+        return list(dict.fromkeys(sources)), list(dict.fromkeys(targets)), target_tok
+
+    # -- where ---------------------------------------------------------------------------
+
+    def places(self, trigger: Token, trig: Trigger) -> tuple[str | None, str | None]:
+        """(location, origin) entity ids."""
+        if trig.type == "RELOCATE":
+            to = self._prep_places(trigger, ("to", "into", "towards", "toward"))
+            frm = self._prep_places(trigger, ("from",))
+            if to is None:
+                to = self._prep_places(trigger, ("in", "at")) if trigger.lemma_.lower() == "arrive" else None
+            return to, frm
+        loc = self._prep_places(trigger, _PLACE_PREPS)
+        if loc is None:
+            for c in trigger.children:
+                if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("with", "on", "against")):
+                    arg = c if c.dep_ != "prep" else next((p for p in c.children if p.dep_ == "pobj"), None)
+                    if arg is not None:
+                        for a in (arg, *conjuncts(arg)):
+                            loc = self._prep_places(a, _PLACE_PREPS)
+                            if loc:
+                                break
+                if loc:
+                    break
+        return loc, None
+
+    def _prep_places(self, tok: Token, words: tuple[str, ...]) -> str | None:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in words:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found = places_of(self.actors, p)
+                        if len(found) > 1 and words[0] in ("to",):
+                            return ""
+                        if found:
+                            return found[0]
+        return None
+
+    # -- counts --------------------------------------------------------------------------
+
+    def counts(self, trig: Trigger, target_tok: Token | None) -> dict[str, int]:
+        if trig.count is None or target_tok is None:
+            return {}
+        total = 0
+        for t in (target_tok, *conjuncts(target_tok)):
+            if t.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+                continue
+            n = None
+            if t.pos_ == "NUM":
+                n = _number(t)
+            for c in t.children:
+                if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "det" and c.lower_ in ("a", "an", "both")) or (c.dep_ == "amod" and c.lower_ in ("several", "multiple")):
+                    v = _number(c)
+                    if v is not None:
+                        n = v if n is None else n
+            if n is None:
+                if t.tag_ in ("NNS", "NNPS"):
+                    n = _PLURAL_MIN
+                elif t.pos_ == "PRON" and t.lower_ in ("them", "they"):
+                    n = _PLURAL_MIN
+                else:
+                    n = 1
+            total += n
+        return {trig.count: total} if total else {}
+
+    # -- evidence and assembly -----------------------------------------------------------
+
+    def evidence(self, trigger: Token) -> tuple[int, int]:
+        doc = trigger.doc
+        if trigger.pos_ == "NOUN":
+            return char_span(doc, trigger.left_edge.i, trigger.right_edge.i + 1)
+        subj = subject_of(trigger)
+        lo = trigger.i
+        if subj is not None and subj.sent.start == trigger.sent.start:
+            lo = min(lo, subj.left_edge.i if subj.i < trigger.i else lo)
+        lo = max(lo, trigger.sent.start)
+        hi = trigger.i + 1
+        for c in trigger.children:
+            if c.i > trigger.i and c.dep_ not in ("conj", "cc", "punct", "advcl", "parataxis", "ccomp"):
+                hi = max(hi, c.right_edge.i + 1)
+        return char_span(doc, lo, min(hi, trigger.sent.end))
+
+    def run(self) -> None:
+        for tok in self.ctx.sdoc:
+            trig = self.trigger_of(tok)
+            if trig is None:
+                continue
+            m = self.actors.at(tok)
+            if m is not None:
+                continue  # inside a name ("the Mir Ali Agreement")
+            if self.is_content(tok):
+                continue
+            if tok.pos_ == "NOUN":
+                if tok.dep_ in ("dobj", "nsubjpass") and self.trigger_of(tok.head) is not None:
+                    continue  # "signed an agreement": the verb is the event
+                if any(a.lower_ == "according" or (a.lower_ == "to" and a.head.lower_ == "according") for a in tok.ancestors):
+                    continue  # "according to X's investigation" names a source, not an event
+                sources, targets, target_tok = self.noun_actors(tok, trig)
+            else:
+                sources, targets, target_tok = self.verb_actors(tok, trig)
+                if trig.type == "REJECT" and not targets and is_anaphoric_denial(tok) and self.last_accusation:
+                    # "denied these accusations": rejects the accuser of the last accusation
+                    targets = [s for s in self.last_accusation.sources if s not in sources]
+            sources = [s for s in sources if self.actors.type_of(s) in ("Person", "Organization", "Location")]
+            targets = [t for t in targets if self.actors.type_of(t) in ("Person", "Organization", "Location")]
+            if not sources and not targets:
+                continue
+            location, origin = self.places(tok, trig)
+            if trig.type == "RELOCATE" and location is None and origin is None:
+                continue
+            if location == "":
+                location = None  # several destinations: no single location (located_in relations carry them)
+            if trig.type == "RELOCATE" and not sources:
+                continue
+            if location in sources or location in targets:
+                location = None
+            self.emit(tok, trig, sources, targets, location, origin, target_tok)
+
+    def emit(self, tok: Token, trig: Trigger, sources: list[str], targets: list[str], location: str | None,
+             origin: str | None, target_tok: Token | None) -> None:
+        modality = modality_of(tok)
+        ev = self.evidence(tok)
+        trigger_span = (tok.idx, tok.idx + len(tok.text))
+        att = claim_attribution(self.ctx, *trigger_span)
+        date = self.dates.for_trigger(tok)
+        counts = self.counts(trig, target_tok) if modality == "asserted" else {}
+        confidence = 0.55 + 0.15 * bool(sources) + 0.15 * bool(targets)
+        c = Claim(
+            id=Claim.make_id(self.ctx.document.id, "event", trig.type, None, None, sources, targets, [ev], modality),
+            doc_id=self.ctx.document.id,
+            kind="event",
+            predicate=trig.type,
+            evidence=[ev],
+            attribution=att,
+            modality=modality,
+            sources=sources,
+            targets=targets,
+            mode=trig.mode,
+            location=location,
+            origin=origin,
+            date=date,
+            historical=False,
+            trigger=trigger_span,
+            counts=counts,
+            extractor=EXTRACTOR,
+            extractor_version=VERSION,
+            confidence=round(confidence, 2),
+        )
+        self.claims.append(c)
+        if trig.type == "ACCUSE" and sources:
+            self.last_accusation = c
 
 
 def find_events(ctx: DocContext) -> None:
-    return None
+    """Add PLOVER event claims (see the module docstring) to ``ctx.claims``."""
+    e = _Events(ctx)
+    e.run()
+    seen: set[str] = set()
+    for c in e.claims:
+        if c.id not in seen:
+            seen.add(c.id)
+            ctx.claims.append(c)

@@ -1,0 +1,341 @@
+"""Dates with the precision the text gives, and intervals where it gives only a bound.
+
+* Absolute and partial dates keep their precision: "April 2022" → ``2022-04``
+  (month), "2019" → ``2019`` (year), "3 May 2021" → ``2021-05-03`` (day).
+* Expressions relative to the publication date: "yesterday", "on Monday",
+  "last week", "over the past three years" (→ an interval ``after``/``before``).
+  For "over the past N units" we bound the interval by the publication date and
+  the same date N units earlier — our own rule, documented here.
+* "after"/"since"/"before"/"until" around a date turn it into a bound.
+* Relative to other events: "after the death of X", "before returning to
+  power" bind to a dated anchor only when ``data/events.anchors.yaml`` lists one
+  (with its source); otherwise the interval stays open (no date).
+
+Absolute dates are parsed with dateparser (``PREFER_DAY_OF_MONTH`` and
+``RELATIVE_BASE`` = publication date), then cut to the precision the text shows.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from claimgraph.data import load_yaml
+from claimgraph.extract.syntax import adverbial_subject
+from claimgraph.model import DateInterval
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from claimgraph.extract.context import DocContext
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months", "months": "months",
+          "year": "years", "years": "years", "decade": "decades", "decades": "decades"}
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3, "couple": 2}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DAYNUM = re.compile(r"\b([0-3]?\d)(st|nd|rd|th)?\b")
+_DECADE = re.compile(r"\b(1[89]\d0|20\d0)s\b")
+_PAST_N = re.compile(r"\b(?:over|in|during|for|within)?\s*the\s+(?:past|last)\s+(\w+)\s+(days?|weeks?|months?|years?|decades?)\b", re.I)
+_AGO = re.compile(r"\b(\w+)\s+(days?|weeks?|months?|years?)\s+ago\b", re.I)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+
+AFTER_WORDS = frozenset({"after", "since", "following"})
+BEFORE_WORDS = frozenset({"before", "until", "till", "prior", "ahead"})
+
+
+def parse_published(published: str | None) -> date | None:
+    if not published:
+        return None
+    m = _ISO.match(published)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)
+        try:
+            return date(y, mo, d)
+        except ValueError:
+            return None
+    if re.fullmatch(r"\d{4}", published):
+        return date(int(published), 1, 1)
+    return None
+
+
+def _shift(d: date, unit: str, n: int) -> date:
+    """``d`` moved back ``n`` units (calendar-aware for months and years)."""
+    if unit == "days":
+        return d - timedelta(days=n)
+    if unit == "weeks":
+        return d - timedelta(weeks=n)
+    months = n * {"months": 1, "years": 12, "decades": 120}[unit]
+    y, m = divmod(d.year * 12 + (d.month - 1) - months, 12)
+    day = min(d.day, calendar.monthrange(y, m + 1)[1])
+    return date(y, m + 1, day)
+
+
+def _number(word: str) -> int | None:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    return _NUMBER_WORDS.get(w)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str, base: str | None) -> datetime | None:
+    import dateparser
+
+    settings: dict[str, Any] = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
+                                "PREFER_DATES_FROM": "past"}
+    if base:
+        settings["RELATIVE_BASE"] = datetime.fromisoformat(base)
+    try:
+        return dateparser.parse(text, languages=["en"], settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd input; an unparsable date is no date
+        return None
+
+
+def parse_expression(text: str, published: str | None, span: tuple[int, int] | None = None) -> DateInterval | None:
+    """A :class:`DateInterval` for one date expression, or None when it names no usable date."""
+    pub = parse_published(published)
+    t = text.strip()
+    low = t.lower()
+    base = pub.isoformat() if pub else None
+
+    def iv(**kw: Any) -> DateInterval:
+        return DateInterval(text=t, span=span, **kw)
+
+    if pub is not None:
+        if low in ("yesterday", "last night"):
+            return iv(value=(pub - timedelta(days=1)).isoformat(), precision="day")
+        if low in ("today", "tonight", "this morning", "this afternoon", "this evening"):
+            return iv(value=pub.isoformat(), precision="day")
+        if low.rstrip("s") in _WEEKDAYS or low.replace("last ", "").rstrip("s") in _WEEKDAYS or low.replace("on ", "") in _WEEKDAYS:
+            wd = _WEEKDAYS.get(low.replace("last ", "").replace("on ", "").rstrip("s")) if low.replace("last ", "").replace("on ", "").rstrip("s") in _WEEKDAYS else None
+            if wd is None:
+                return None
+            back = (pub.weekday() - wd) % 7 or 7
+            return iv(value=(pub - timedelta(days=back)).isoformat(), precision="day")
+        m = _PAST_N.search(low)
+        if m:
+            n = _number(m.group(1))
+            unit = _UNITS[m.group(2)]
+            if n:
+                return iv(after=_shift(pub, unit, n).isoformat(), before=pub.isoformat())
+        if re.search(r"\b(?:the\s+)?(?:past|last|recent)\s+(days?|weeks?|months?|years?)\b", low) and not re.search(r"\blast (week|month|year)\b", low):
+            unit = _UNITS[re.search(r"(days?|weeks?|months?|years?)", low).group(1)]  # type: ignore[union-attr]
+            return iv(after=_shift(pub, unit, 1).isoformat(), before=pub.isoformat())
+        if low in ("last week", "the previous week"):
+            start = pub - timedelta(days=pub.weekday() + 7)
+            return iv(after=start.isoformat(), before=(start + timedelta(days=6)).isoformat())
+        if low in ("last month", "the previous month"):
+            prev = _shift(pub.replace(day=1), "months", 1)
+            return iv(value=f"{prev.year:04d}-{prev.month:02d}", precision="month")
+        if low in ("last year", "the previous year"):
+            return iv(value=f"{pub.year - 1:04d}", precision="year")
+        if low in ("this year", "earlier this year"):
+            return iv(after=f"{pub.year:04d}-01-01", before=pub.isoformat())
+        if low in ("this month", "earlier this month"):
+            return iv(after=f"{pub.year:04d}-{pub.month:02d}-01", before=pub.isoformat())
+        m = _AGO.search(low)
+        if m:
+            n = _number(m.group(1))
+            unit = _UNITS[m.group(2)]
+            if n:
+                d = _shift(pub, unit, n)
+                if unit in ("days",):
+                    return iv(value=d.isoformat(), precision="day")
+                if unit == "months":
+                    return iv(value=f"{d.year:04d}-{d.month:02d}", precision="month")
+                if unit == "years":
+                    return iv(value=f"{d.year:04d}", precision="year")
+                return iv(after=(d - timedelta(days=7)).isoformat(), before=(d + timedelta(days=7)).isoformat())
+
+    m = _DECADE.search(low)
+    if m:
+        y = int(m.group(1))
+        return iv(after=f"{y:04d}", before=f"{y + 9:04d}")
+    m = _ISO.search(low)
+    if m:
+        if m.group(3):
+            return iv(value=f"{m.group(1)}-{m.group(2)}-{m.group(3)}", precision="day")
+        return iv(value=f"{m.group(1)}-{m.group(2)}", precision="month")
+
+    year_m = _YEAR.search(low)
+    words = re.findall(r"[a-z]+", low)
+    month = next((_MONTHS[w] for w in words if w in _MONTHS and w not in ("may",) or (w == "may" and year_m)), None)
+    if month is None and "may" in words and _DAYNUM.search(re.sub(_YEAR, "", low)):
+        month = 5
+    rest = _YEAR.sub("", low)
+    day_m = _DAYNUM.search(rest) if month else None
+    if year_m is None and month is None:
+        return None
+    if month is None:
+        if re.fullmatch(r"(?:in |the year |early |late |mid-?)?" + year_m.group(1), low):  # type: ignore[union-attr]
+            return iv(value=year_m.group(1), precision="year")  # type: ignore[union-attr]
+        return iv(value=year_m.group(1), precision="year")  # type: ignore[union-attr]
+    parsed = _dateparser(t, base)
+    year = int(year_m.group(1)) if year_m else (parsed.year if parsed else (pub.year if pub else None))
+    if year is None:
+        return None
+    if year_m is None and pub is not None and (month, int(day_m.group(1)) if day_m else 1) > (pub.month, pub.day):
+        year = pub.year - 1  # "on 3 December" in a January report is last year's December
+    if day_m:
+        day = int(day_m.group(1))
+        try:
+            return iv(value=date(year, month, day).isoformat(), precision="day")
+        except ValueError:
+            pass
+    return iv(value=f"{year:04d}-{month:02d}", precision="month")
+
+
+# --- attaching dates to claims -------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def anchors() -> tuple[dict[str, Any], ...]:
+    return tuple(load_yaml("events.anchors.yaml") or ())
+
+
+def _lemma_text(tokens: Any) -> str:
+    return " ".join(t.lemma_.lower() for t in tokens)
+
+
+def anchor_date(expr_tokens: Any, sentence: SpacySpan) -> str | None:
+    """The date of a listed anchor event named by ``expr_tokens`` (e.g. "returning to power")."""
+    lem = " " + _lemma_text(expr_tokens) + " "
+    raw = " " + " ".join(t.lower_ for t in expr_tokens) + " "
+    sent_low = sentence.text.lower()
+    for a in anchors():
+        if any((" " + p + " ") in lem or (" " + p + " ") in raw or (" " + p) in raw for p in a["phrases"]):
+            if any(n in sent_low for n in a["names"]):
+                return str(a["date"])
+    return None
+
+
+def _as_bound(d: DateInterval, bound: str | None) -> DateInterval:
+    if bound is None or d.value is None:
+        return d
+    if bound == "after":
+        return DateInterval(after=d.value, precision=d.precision, text=d.text, span=d.span)
+    return DateInterval(before=d.value, precision=d.precision, text=d.text, span=d.span)
+
+
+class DateFinder:
+    """Dates for claims in one document: DATE entities parsed once, then attached per trigger."""
+
+    def __init__(self, ctx: DocContext):
+        self.ctx = ctx
+        self.published = ctx.document.published
+        self.by_token: dict[int, tuple[Any, DateInterval]] = {}
+        for ent in ctx.sdoc.ents:
+            if ent.label_ not in ("DATE",):
+                continue
+            parsed = parse_expression(ent.text, self.published, (ent.start_char, ent.end_char))
+            if parsed is None:
+                continue
+            for t in ent:
+                self.by_token[t.i] = (ent, parsed)
+
+    def _path(self, tok: Token, trigger: Token) -> list[Token] | None:
+        """Tokens from ``tok`` up to (excluding) ``trigger``; None when the path crosses a nested clause."""
+        path: list[Token] = []
+        t = tok
+        while t.i != trigger.i:
+            if t.dep_ in ("ccomp", "relcl", "acl", "csubj", "advcl") and t.pos_ in ("VERB", "AUX"):
+                return None
+            path.append(t)
+            if t.head.i == t.i or len(path) > 25:
+                return None
+            t = t.head
+        return path
+
+    def for_trigger(self, trigger: Token, scope: tuple[int, int] | None = None) -> DateInterval | None:
+        """The date of the event or state triggered at ``trigger``.
+
+        Looks for a DATE expression governed by the trigger (not through a nested
+        clause), then for "after/before <event>" clauses: a dated nominal event
+        ("after the airstrikes in April 2022") or a listed anchor ("after the death of X").
+        Falls back through coordinated and controlling verbs ("summoned … and asked").
+        """
+        t: Token | None = trigger
+        hops = 0
+        while t is not None and hops < 3:
+            found = self._direct(t)
+            if found is not None:
+                return found
+            if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
+                t = t.head
+                hops += 1
+                continue
+            if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.head.pos_ in ("VERB", "AUX"):
+                t = t.head.head  # "proposed at Pakistan's request" happens when the proposal does
+                hops += 1
+                continue
+            break
+        return None
+
+    def _direct(self, trigger: Token) -> DateInterval | None:
+        seen: set[int] = set()
+        best: tuple[int, DateInterval] | None = None
+        for i in range(trigger.left_edge.i, trigger.right_edge.i + 1):
+            hit = self.by_token.get(i)
+            if hit is None:
+                continue
+            ent, parsed = hit
+            if ent.start in seen:
+                continue
+            seen.add(ent.start)
+            path = self._path(ent.root, trigger)
+            if path is None:
+                continue
+            bound = None
+            adv = adverbial_subject(trigger)
+            if adv is not None and adv in path:
+                mark = next(c for c in trigger.children if c.dep_ == "mark" and c.lower_ in AFTER_WORDS | BEFORE_WORDS | {"when", "while", "as", "once"})
+                bound = "after" if mark.lower_ in AFTER_WORDS else "before" if mark.lower_ in BEFORE_WORDS else None
+            for t in path:
+                if t.lower_ in AFTER_WORDS or any(c.dep_ == "mark" and c.lower_ in AFTER_WORDS for c in t.children):
+                    bound = "after"
+                elif t.lower_ in BEFORE_WORDS or any(c.dep_ == "mark" and c.lower_ in BEFORE_WORDS for c in t.children):
+                    bound = "before"
+            parsed = _as_bound(parsed, bound)
+            if best is None or len(path) < best[0]:
+                best = (len(path), parsed)
+        if best is not None:
+            return best[1]
+        return self._relative_clause(trigger)
+
+    def _relative_clause(self, trigger: Token) -> DateInterval | None:
+        """"after the death of X" / "before returning to power" attached to ``trigger``."""
+        for c in trigger.children:
+            if not (c.dep_ in ("prep", "advcl", "mark") or c.dep_ == "advmod"):
+                continue
+            word = c.lower_
+            head = c
+            if c.dep_ == "advcl":
+                marks = [m for m in c.children if m.dep_ in ("mark", "prep") and m.lower_ in AFTER_WORDS | BEFORE_WORDS]
+                if not marks:
+                    continue
+                word = marks[0].lower_
+            if word not in AFTER_WORDS and word not in BEFORE_WORDS:
+                continue
+            bound = "after" if word in AFTER_WORDS else "before"
+            tokens = list(head.subtree)
+            # a dated nested event ("after Pakistan's airstrikes … in April 2022")
+            for t in tokens:
+                hit = self.by_token.get(t.i)
+                if hit is not None and hit[1].value:
+                    ent, parsed = hit
+                    return DateInterval(**{bound: parsed.value}, precision=parsed.precision,  # type: ignore[arg-type]
+                                        text=" ".join(x.text for x in tokens), span=(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
+            anchored = anchor_date(tokens, trigger.sent)
+            if anchored:
+                return DateInterval(**{bound: anchored}, precision="day",  # type: ignore[arg-type]
+                                    text=" ".join(x.text for x in tokens), span=(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
+        return None
