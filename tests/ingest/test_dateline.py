@@ -66,3 +66,8 @@ def test_iso_date_refuses_non_dates(value: str) -> None:
     with pytest.raises(IngestError) as info:
         iso_date(value, "--published")
     assert info.value.code == "CG108"
+
+
+def test_headline_directly_above_a_date_line_is_a_title() -> None:
+    doc = document_from_text("Mogadishu Blast Kills Five\n2 Feb 2024\nA car bomb exploded near a checkpoint.")
+    assert (doc.title, doc.published) == ("Mogadishu Blast Kills Five", "2024-02-02")

@@ -114,7 +114,7 @@ def _counts(store: Store) -> dict[str, int]:
     return {t: store.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
 
 
-_settings = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_settings = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @_settings
@@ -147,3 +147,52 @@ def test_many_documents_round_trip_independently(xs: list[Extraction]) -> None:
             store.save(x)
         assert [store.get_extraction(x.document.id) for x in xs] == xs
         assert list(store.iter_extractions()) == xs
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(extractions(), extractions())
+def test_changed_document_at_same_path_replaces_everything(old: Extraction, new: Extraction) -> None:
+    from hypothesis import assume
+
+    assume(old.document.id != new.document.id)
+    old.document.path = new.document.path = "feeds/same-file.txt"
+    new.document.url = None
+    with Store.open(":memory:") as store:
+        store.save(old)
+        assert store.save(new) == "replaced"
+        assert list(store.iter_extractions()) == [new]
+        assert _counts(store) == _counts_of(new)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(extractions(), extractions())
+def test_failed_save_leaves_earlier_contents_intact(old: Extraction, new: Extraction) -> None:
+    from hypothesis import assume
+
+    from claimgraph.errors import StoreError
+
+    assume(old.document.id != new.document.id)
+    old.document.path = new.document.path = "feeds/same-file.txt"
+    new.claims.append(Claim(id="clm_dup", doc_id=new.document.id, kind="event", predicate="ASSAULT",
+                            evidence=[(0, 1)], attribution=None))
+    new.claims.append(new.claims[-1])  # duplicate id: fails after the old document was deleted in this transaction
+    with Store.open(":memory:") as store:
+        store.save(old)
+        before = _counts(store)
+        try:
+            store.save(new)
+        except StoreError as exc:
+            assert exc.code == "CG404"
+        else:
+            raise AssertionError("a duplicate claim id must not be stored")
+        assert _counts(store) == before
+        assert list(store.iter_extractions()) == [old]
+
+
+def _counts_of(x: Extraction) -> dict[str, int]:
+    links = sum(len([i for i in (c.subject, c.object, c.location, c.origin, *c.sources, *c.targets) if i])
+                for c in x.claims)
+    return {"documents": 1, "entities": len(x.entities), "mentions": len(x.mentions),
+            "places": sum(e.place is not None for e in x.entities), "attributions": len(x.attributions),
+            "claims": len(x.claims), "claim_entities": links, "contradictions": len(x.contradictions),
+            "documents_fts": 1}

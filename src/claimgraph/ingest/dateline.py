@@ -134,7 +134,8 @@ def find_dateline(text: str) -> Dateline:
         # a headline stands alone: the next line is blank or there is no body on the same paragraph
         first_off, first = lines[0]
         after = text[first_off + len(first) : first_off + len(first) + 2]
-        if after.startswith("\n\n") or after in ("", "\n") or len(lines) == 1:
+        next_is_date = len(lines) > 1 and _DATE_LINE_RE.match(lines[1][1].strip()) is not None
+        if after.startswith("\n\n") or after in ("", "\n") or len(lines) == 1 or next_is_date:
             title = first.strip()
 
     outlet = None
