@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimgraph.cli import main
-from claimgraph.model import Attribution, Claim, Document, Entity, Extraction, Speaker, stable_id
+from claimgraph.model import Attribution, Claim, Contradiction, Document, Entity, Extraction, Speaker, stable_id
 from claimgraph.pipeline import Pipeline
 from claimgraph.store import Store
 
@@ -141,8 +141,10 @@ def _hand_made_db(path: Path) -> Extraction:
         Claim(id=stable_id("clm_", doc.id, 2), doc_id=doc.id, kind="event", predicate="ASSAULT",
               evidence=[sp("denied attacking civilians")], attribution=spokesman.id, modality="denied", sources=[rsf.id]),
     ]
+    clash = Contradiction(id=stable_id("con_", doc.id), key="rsf ASSAULT", claims_for=[claims[0].id],
+                          claims_against=[claims[1].id])
     x = Extraction(document=doc, entities=[rsf, fasher], attributions=[outlet, spokesman], claims=claims,
-                   pipeline_version="1")
+                   contradictions=[clash], pipeline_version="1")
     with Store.open(path) as store:
         store.save(x)
     return x
@@ -155,13 +157,14 @@ def test_show_entity_gives_evidence_speaker_and_marks_denials(tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Rapid Support Forces" in out and "aliases: Rapid Support Forces, RSF" in out
-    assert "[DENIED] ASSAULT: Rapid Support Forces" in out
+    assert "[DENIED, CONTESTED] ASSAULT: Rapid Support Forces" in out
     assert "“The RSF denied attacking civilians, its spokesman said.”" in out
     assert "says: Sudan Tribune › its spokesman (said)" in out
-    assert "[asserted] ASSAULT: Rapid Support Forces → ? at El Fasher" in out
+    assert "[asserted, CONTESTED] ASSAULT: Rapid Support Forces → ? at El Fasher" in out
 
     data = json.loads(CliRunner().invoke(main, ["show", "entity", "RSF", "--db", str(db), "--json"]).stdout)
     assert [e["denied"] for e in data[0]["events"]] == [False, True]
+    assert data[0]["events"][0]["contested_by"] == [data[0]["events"][1]["id"]]
 
 
 def test_show_doc_first_and_by_id(tmp_path: Path) -> None:

@@ -204,3 +204,8 @@ def test_iter_extractions_filters_by_outlet(store: Store) -> None:
     store.save(make_extraction(TEXT2, path="b.txt", outlet="Other Wire"))
     assert [x.document.outlet for x in store.iter_extractions(outlet="other wire")] == ["Other Wire"]
     assert len(list(store.iter_extractions())) == 2
+
+
+def test_new_database_in_a_missing_folder_is_created(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "out" / "deeper" / "cg.sqlite") as store:
+        assert store.stats()["documents"] == 0

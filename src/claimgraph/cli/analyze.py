@@ -235,7 +235,8 @@ def _echo_claims(heading: str, claims: list[dict[str, Any]]) -> None:
         if c["date"]:
             when = "  " + " ".join(f"{k} {v}" for k, v in c["date"].items())
         hist = "  (historical)" if c["historical"] else ""
-        click.echo(f"  [{mark}] {what}{when}{hist}")
+        contested = ", CONTESTED" if c["contested_by"] else ""
+        click.echo(f"  [{mark}{contested}] {what}{when}{hist}")
         if c["sentence"]:
             click.echo(f"      “{c['sentence']}”")
         if c["says"]:

@@ -77,6 +77,11 @@ class Store:
             raise StoreError("CG400", subject, "no such file")
         if target.is_dir():
             raise StoreError("CG401", subject, "is a folder")
+        if not target.exists():
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError("CG400", subject, f"cannot create its folder: {exc.strerror}") from exc
         try:
             conn = connect(target, readonly=readonly)
         except sqlite3.Error as exc:

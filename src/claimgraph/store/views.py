@@ -8,6 +8,7 @@ chain, outermost first) and the modality, denied claims marked as such.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -47,6 +48,20 @@ def _names(store: Store, ids: list[str]) -> dict[str, str]:
     return out
 
 
+def contested_by(store: Store, claim_id: str, doc_id: str) -> list[str]:
+    """Ids of the claims on the other side of any contradiction this claim is part of."""
+    others: list[str] = []
+    rows = store.conn.execute("SELECT claims_for_json, claims_against_json FROM contradictions WHERE doc_id = ?",
+                              (doc_id,))
+    for pro_json, con_json in rows:
+        pro, con = json.loads(pro_json), json.loads(con_json)
+        if claim_id in pro:
+            others += con
+        elif claim_id in con:
+            others += pro
+    return others
+
+
 def claim_view(store: Store, sc: StoredClaim, text: str | None = None) -> dict[str, Any]:
     c: Claim = sc.claim
     ids = [i for i in (c.subject, c.object, c.location, c.origin, *c.sources, *c.targets) if i]
@@ -55,7 +70,8 @@ def claim_view(store: Store, sc: StoredClaim, text: str | None = None) -> dict[s
         text = store.conn.execute("SELECT text FROM documents WHERE id = ?", (c.doc_id,)).fetchone()[0]
     view: dict[str, Any] = {
         "id": c.id, "doc_id": c.doc_id, "kind": c.kind, "predicate": c.predicate, "modality": c.modality,
-        "denied": c.modality == "denied", "historical": c.historical, "confidence": c.confidence,
+        "denied": c.modality == "denied", "contested_by": contested_by(store, c.id, c.doc_id),
+        "historical": c.historical, "confidence": c.confidence,
         "evidence": [list(e) for e in c.evidence], "evidence_text": sc.evidence_text,
         "sentence": sentence_around(text, c.evidence[0]) if c.evidence else None,
         "says": speakers(sc.attribution), "cue": sc.attribution.cue if sc.attribution else None,
