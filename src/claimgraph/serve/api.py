@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from claimgraph.serve import queries
+from claimgraph.serve import aggregates, queries
 from claimgraph.serve.app import get_conn
 from claimgraph.serve.params import (
     claim_filters,
@@ -54,7 +54,7 @@ def entities(conn: Conn, page: PageDep, f: Annotated[Filters, Depends(entity_fil
 
 @router.get("/entities/{entity_id}", summary="One entity: aliases, roles over time, ties, events, places, documents")
 def entity(conn: Conn, entity_id: IdPath, page: PageDep) -> dict[str, Any]:
-    return queries.get_entity(conn, entity_id, page)
+    return aggregates.get_entity(conn, entity_id, page)
 
 
 @router.get("/claims", summary="Relations and events with evidence spans, attribution chain and modality")
@@ -79,12 +79,12 @@ def contradictions(conn: Conn, page: PageDep, f: Annotated[Filters, Depends(cont
 
 @router.get("/places", summary="Places as a GeoJSON FeatureCollection, with events per place and unresolved places")
 def places(conn: Conn, page: PageDep, f: Annotated[Filters, Depends(event_filters)]) -> dict[str, Any]:
-    return queries.places_geojson(conn, Filters(**{**f.__dict__, "kind": None}), page)
+    return aggregates.places_geojson(conn, Filters(**{**f.__dict__, "kind": None}), page)
 
 
 @router.get("/graph", summary="Actors as nodes, relations and events as edges with claim counts")
 def graph(conn: Conn, page: PageDep, f: Annotated[Filters, Depends(claim_filters)]) -> dict[str, Any]:
-    return queries.graph(conn, f, page)
+    return aggregates.graph(conn, f, page)
 
 
 @router.get("/search", summary="Full-text search (FTS5) over documents, plus entity names and aliases")

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from claimgraph.serve import queries
+from claimgraph.serve import aggregates, queries
 from claimgraph.serve.app import get_conn, wants_json
 from claimgraph.serve.params import (
     Format,
@@ -153,11 +153,11 @@ def entities(request: Request, conn: Conn, page: PageDep, f: Annotated[Filters, 
             summary="Entity page: names, roles with dates, ties, events and every claim with its evidence")
 def entity(request: Request, conn: Conn, entity_id: IdPath, page: Annotated[Page, Depends(page_params)],
            format: Format = None) -> Response:  # noqa: A002
-    data = queries.get_entity(conn, entity_id, page)
+    data = aggregates.get_entity(conn, entity_id, page)
     if wants_json(request):
         return JSONResponse(data)
     mention_marks: dict[str, list[Mark]] = {}
-    for doc_id, spans in queries.entity_mentions(conn, data["members"]).items():
+    for doc_id, spans in aggregates.entity_mentions(conn, data["members"]).items():
         mention_marks[doc_id] = [Mark(s, e, "mention", eid, data["name"], "self") for s, e, eid in spans]
     claims = [claim_view(c, mentions=mention_marks.get(c["doc_id"], [])) for c in data["claims"]["items"]]
     return render(request, "entity.html", data, claims=claims, pager=pager(request, data["claims"]))
@@ -171,7 +171,7 @@ def claims(request: Request, conn: Conn, page: PageDep, f: Annotated[Filters, De
     if ids:
         wanted = [i for i in ids.split(",") if i][:500]
         found = queries.claims_by_ids(conn, wanted)
-        data = {"total": len(found), "limit": page.limit, "offset": 0, "items": found[: page.limit]}
+        data: dict[str, Any] = {"total": len(found), "limit": page.limit, "offset": 0, "items": found[: page.limit]}
     else:
         data = queries.list_claims(conn, f, page)
     views = [claim_view(c) for c in data["items"]]
@@ -204,7 +204,7 @@ def contradictions(request: Request, conn: Conn, page: PageDep,
 def graph(request: Request, conn: Conn, page: Annotated[Page, Depends(page_params)],
           f: Annotated[Filters, Depends(claim_filters)], format: Format = None) -> Response:  # noqa: A002
     if wants_json(request):
-        return JSONResponse(queries.graph(conn, f, page))
+        return JSONResponse(aggregates.graph(conn, f, page))
     return render(request, "graph.html", {}, filters=f)
 
 
@@ -213,7 +213,7 @@ def graph(request: Request, conn: Conn, page: Annotated[Page, Depends(page_param
 def map_view(request: Request, conn: Conn, page: Annotated[Page, Depends(page_params)],
              f: Annotated[Filters, Depends(event_filters)], format: Format = None) -> Response:  # noqa: A002
     if wants_json(request):
-        return JSONResponse(queries.places_geojson(conn, Filters(**{**f.__dict__, "kind": None}), page))
+        return JSONResponse(aggregates.places_geojson(conn, Filters(**{**f.__dict__, "kind": None}), page))
     return render(request, "map.html", {}, filters=f)
 
 

@@ -106,9 +106,9 @@ def sentence_around(text: str, start: int, end: int, max_chars: int = 600) -> tu
     for m in _SENTENCE_END.finditer(text, lo, start):
         s = m.end()
     hi = min(len(text), end + max_chars // 2)
-    m = _SENTENCE_END.search(text, end, hi)
+    stop = _SENTENCE_END.search(text, end, hi)
     # a match starts right after the full stop; keep closing quotes, drop the space
-    e = m.start() + len(m.group(0).rstrip()) if m else hi
+    e = stop.start() + len(stop.group(0).rstrip()) if stop else hi
     return s, max(e, end)
 
 
