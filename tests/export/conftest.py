@@ -99,7 +99,7 @@ def _sahel() -> Extraction:
     jnim = b.entity("JNIM", "Organization", kind="armed_group", dictionary="jnim")
     ghaly = b.entity("Iyad Ag Ghaly", "Person", dictionary="iyad-ag-ghaly")
     bamako = b.entity("Bamako", "Location", kind="city", place=Place(
-        resolved=True, lat=12.65, lon=-8.0, country="ML", admin1="Bamako", feature="city", geonameid=2460596,
+        resolved=True, lat=12.6392, lon=-8.0029, country="ML", admin1="Bamako", feature="city", geonameid=2460596,
         gazetteer_name="Bamako", method="gazetteer:exact", confidence=0.9))
     moura = b.entity("Moura", "Location", kind="town", place=Place(resolved=False, reason="no gazetteer candidate"))
     gao = b.entity("Gao", "Location", kind="city", place=Place(

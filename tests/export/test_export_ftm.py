@@ -113,3 +113,10 @@ def test_sample_report_exports_valid_entities(seed_extraction):
         proxy = model.get_proxy(row, cleaned=False)
         for prop in proxy.schema.required:
             assert proxy.get(prop)
+
+
+def test_place_coordinates_keep_their_precision(corpus_docs):
+    rows = _entities(corpus_docs)
+    bamako = next(r for r in _by_schema(rows, "Address") if r["properties"]["name"] == ["Bamako"])
+    assert (bamako["properties"]["latitude"], bamako["properties"]["longitude"]) == (["12.6392"], ["-8.0029"])
+    assert bamako["properties"]["country"] == ["ml"]

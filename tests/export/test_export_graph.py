@@ -43,6 +43,12 @@ def test_gexf_round_trip_keeps_every_attribute(corpus_docs):
         assert back_edges[data["id"]] == data
 
 
+def test_edge_ids_are_unique_in_the_file(corpus_docs):
+    _, g = _graphml(corpus_docs)
+    keys = [k for _, _, k in g.edges(keys=True)]
+    assert len(keys) == len(set(keys)) == g.number_of_edges()
+
+
 def test_one_node_per_merged_entity_with_type_and_aliases(corpus_docs):
     _, g = _graphml(corpus_docs)
     assert g.number_of_nodes() == len(build_corpus(corpus_docs).actors)

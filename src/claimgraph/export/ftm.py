@@ -97,8 +97,9 @@ def _actor(actor: Actor, docs: dict[str, Document]) -> EntityProxy:
         place = actor.place
         if place is not None:
             if place.resolved and place.lat is not None and place.lon is not None:
-                proxy.add("latitude", place.lat)
-                proxy.add("longitude", place.lon)
+                # as strings: FtM formats a float number with two decimals (about 1 km lost)
+                proxy.add("latitude", repr(float(place.lat)))
+                proxy.add("longitude", repr(float(place.lon)))
             proxy.add("country", place.country)
             proxy.add("region", place.admin1)
             proxy.add("state", place.admin2)

@@ -29,14 +29,14 @@ def write_gexf(extractions: Iterable[Extraction], stream: BinaryIO) -> nx.MultiD
     """Write the claim graph as GEXF 1.2 (Gephi's native format); returns the graph written.
 
     Same graph as GraphML except that GEXF reserves the edge attribute names ``type`` and
-    ``id``: the claim type is ``claim_type`` and the edge id is ``source->target:key``.
+    ``id``: the claim type is ``claim_type`` and the edge id is the edge key.
     """
     graph = build_graph(build_corpus(extractions))
     # GEXF reserves the edge attributes "type" (directed/undirected) and "id": the claim type
-    # travels as ``claim_type`` and the edge id carries the aggregation key, so it survives a round trip
-    for u, v, key, data in graph.edges(keys=True, data=True):
+    # travels as ``claim_type`` and the edge id is the edge key, so it survives a round trip
+    for _, _, key, data in graph.edges(keys=True, data=True):
         data["claim_type"] = data.pop("type")
-        data["id"] = f"{u}->{v}:{key}"
+        data["id"] = key
         data["label"] = f"{data['claim_type']} ({data['modality']})"
     nx.write_gexf(graph, stream, encoding="utf-8", prettyprint=True, version="1.2draft")
     return graph

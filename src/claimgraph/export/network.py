@@ -28,7 +28,7 @@ from itertools import combinations
 import networkx as nx
 
 from claimgraph.export.common import ClaimView, Corpus
-from claimgraph.model import SYMMETRIC_PREDICATES
+from claimgraph.model import SYMMETRIC_PREDICATES, stable_id
 
 JOIN = " | "
 
@@ -46,7 +46,8 @@ class EdgeAgg:
 
     @property
     def key(self) -> str:
-        return f"{self.kind}:{self.type}:{self.modality}:{self.role}"
+        """Unique in the file (GraphML and GEXF edge ids must be) and stable across exports."""
+        return stable_id("edge_", self.source, self.target, self.kind, self.type, self.modality, self.role)
 
 
 def claim_edges(view: ClaimView) -> list[tuple[str, str, str, bool]]:
