@@ -62,6 +62,18 @@ def _role_at(tokens: list[Token]) -> tuple[str, int] | None:
     return None
 
 
+def _token_indices(sdoc: Doc, words: frozenset[str]) -> list[int]:
+    """Indices of tokens whose lower-case form is in ``words`` (vectorised: no Python loop over the doc)."""
+    import numpy as np
+    from spacy.attrs import LOWER
+
+    if len(sdoc) == 0:
+        return []
+    hashes = np.array([sdoc.vocab.strings.add(w) for w in words], dtype="uint64")
+    lowers = sdoc.to_array([LOWER]).reshape(-1).astype("uint64")
+    return [int(i) for i in np.nonzero(np.isin(lowers, hashes))[0]]
+
+
 def _mention_index(mentions: list[Mention], sdoc: Doc) -> dict[int, Mention]:
     """Token index -> the name mention covering it."""
     out: dict[int, Mention] = {}
@@ -218,7 +230,8 @@ def _coreference(sdoc: Doc, mentions: list[Mention], entities: dict[str, Entity]
     at = _mention_index(mentions, sdoc)
     described = {i for st in statements for i in range(st.span[0], st.span[1])}
     out: list[Mention] = []
-    for tok in sdoc:
+    for i in _token_indices(sdoc, lexicon.descriptors().role_words):
+        tok = sdoc[i]
         if tok.i in at or tok.idx in described or tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("NNS", "NNPS"):
             continue
         found = _role_at(list(sdoc[max(0, tok.i - 3):tok.i + 1]))

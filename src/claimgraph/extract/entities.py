@@ -131,10 +131,18 @@ def _propagate_person_names(sdoc: Doc, cands: list[Candidate], items: list[Item]
                 words.update({ws[0], ws[-1]} if len(ws) > 1 else {ws[0]})
     if not words:
         return []
+    import numpy as np
+    from spacy.attrs import IS_TITLE, POS
+    from spacy.symbols import PROPN
+
     covered = {i for c in cands for i in range(c.start, c.end)}
     out: list[Candidate] = []
-    for tok in sdoc:
-        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title or len(tok) < 4:
+    if len(sdoc) == 0:
+        return out
+    arr = sdoc.to_array([POS, IS_TITLE])
+    for i in np.nonzero((arr[:, 0] == PROPN) & (arr[:, 1] == 1))[0]:
+        tok = sdoc[int(i)]
+        if tok.i in covered or len(tok) < 4:
             continue
         prev = sdoc[tok.i - 1] if tok.i > 0 else None
         nxt = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None

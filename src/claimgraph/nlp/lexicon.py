@@ -60,10 +60,7 @@ class Descriptors:
     admin_suffixes: dict[str, str]
     generic_suffixes: dict[str, str]
     role_words: frozenset[str] = field(default=frozenset())
-
-    @property
-    def max_role_len(self) -> int:
-        return max(len(r.split()) for r in self.roles)
+    max_role_len: int = 1
 
 
 def _fail(name: str, detail: str) -> ModelError:
@@ -170,4 +167,5 @@ def descriptors() -> Descriptors:
         admin_suffixes={str(k): str(v) for k, v in (suffixes.get("admin") or {}).items()},
         generic_suffixes={str(k): str(v) for k, v in (suffixes.get("generic") or {}).items()},
         role_words=frozenset(w for r in roles for w in re.split(r"[\s]+", r)),
+        max_role_len=max(len(r.split()) for r in roles),
     )

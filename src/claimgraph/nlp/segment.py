@@ -9,6 +9,8 @@ a line that already ends a sentence) as a sentence start, which the parser respe
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,23 +18,25 @@ COMPONENT = "claimgraph_blank_lines"
 _FINAL = (".", "!", "?", '"', "\u201d", "\u2019", ":")
 
 
+_BREAK = re.compile(r"\n[ \t]*(\n\s*)?")
+
+
 def mark_line_breaks(doc: Doc) -> Doc:
-    for i, token in enumerate(doc[:-1]):
-        ws = token.text if token.is_space else token.whitespace_
-        if "\n" not in ws:
+    text = doc.text
+    for m in _BREAK.finditer(text):
+        end = m.end()
+        if end >= len(text) or text[end].isspace():
             continue
-        nxt = doc[i + 1]
-        if nxt.is_space:
+        j = m.start() - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        if j < 0:
             continue
-        blank = ws.count("\n") >= 2
-        if token.is_space and i > 0:
-            prev = doc[i - 1]
-            blank = blank or "\n" in prev.whitespace_
-            last = prev.text
-        else:
-            last = token.text
-        if blank or last.endswith(_FINAL):
-            nxt.is_sent_start = True
+        if m.group(1) is None and not text[j].endswith(_FINAL):
+            continue
+        span = doc.char_span(end, end + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
     return doc
 
 

@@ -48,6 +48,7 @@ def fold_token(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """The transliteration-folded key of a name ("" when nothing but connectors remain)."""
     return " ".join(t for t in (fold_token(x) for x in tokens(text)) if t)
