@@ -35,7 +35,7 @@ from claimgraph.errors import ModelError
 from claimgraph.extract.attribution import claim_attribution
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.dates import DateFinder
-from claimgraph.extract.modality import is_anaphoric_denial, modality_of
+from claimgraph.extract.modality import is_anaphoric_denial, is_negated, modality_of
 from claimgraph.extract.syntax import (
     PLURAL_PRONOUNS,
     Actors,
@@ -58,7 +58,22 @@ VERSION = "1.0.0"
 _CONTENT_TAKING = frozenset({"REQUEST", "AGREE", "THREATEN", "REJECT", "ACCUSE", "CONCEDE"})
 #: verbs that carry a nominal event ("launched attacks", "carried out raids")
 _LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "make", "hold", "commit", "perpetrate",
-                          "claim", "execute", "undertake", "begin", "start", "continue", "intensify", "step", "order"})
+                          "claim", "execute", "undertake", "begin", "start", "continue", "intensify", "step", "order",
+                          "lodge", "issue", "open", "file", "take", "impose", "announce", "declare", "resume",
+                          "remain", "stage", "organise", "organize", "lead", "call"})
+#: auxiliaries that make an event an announced intention ("will withdraw", "would allow")
+_INTENT_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
+#: nouns that stand for participants even when no entity names them ("Afghan rebels", "students")
+_PARTICIPANT_NOUNS = frozenset({"rebel", "militant", "fighter", "insurgent", "guerrilla", "soldier", "troop", "force",
+                                "police", "army", "government", "official", "authority", "minister", "leader",
+                                "protester", "demonstrator", "student", "worker", "activist", "civilian", "refugee",
+                                "prisoner", "people", "villager", "resident", "militia", "militiaman", "bomber",
+                                "gunman", "attacker", "hacker", "parliament", "ministry", "court", "opposition",
+                                "party", "group", "movement", "coalition", "union", "supporter", "terrorist",
+                                "jihadist", "extremist", "helicopter", "aircraft", "jet", "warship", "tank",
+                                "bulldozer", "navy", "administration", "regime", "president", "delegation",
+                                "negotiator", "diplomat", "envoy", "fundamentalist", "separatist", "kurd", "albanian",
+                                "serb", "muslim", "islamist", "person", "man", "woman", "child"})
 _TARGET_PREPS = {
     "default": ("on", "against", "at"),
     "CONSULT": ("with", "to"),
@@ -98,8 +113,8 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
         typ = row["type"]
         if typ not in EVENT_TYPES:
             raise ModelError("CG201", subject="events.tsv", detail=f"{row['lemma']}: unknown event type {typ!r}")
-        if row["pos"] not in ("VERB", "NOUN"):
-            raise ModelError("CG201", subject="events.tsv", detail=f"{row['lemma']}: pos must be VERB or NOUN")
+        if row["pos"] not in ("VERB", "NOUN", "ADJ"):
+            raise ModelError("CG201", subject="events.tsv", detail=f"{row['lemma']}: pos must be VERB, NOUN or ADJ")
         words = row["lemma"].split()
         head, particle = words[0], (" ".join(words[1:]) or None)
         if row["pos"] == "NOUN" and len(words) > 1:
@@ -108,6 +123,18 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
                     count=None if row["count"] == "-" else row["count"], particle=particle,
                     needs_place="needs place" in row["notes"])
         out.setdefault((head, row["pos"]), []).append(t)
+    return out
+
+
+@lru_cache(maxsize=1)
+def intent_table() -> dict[str, tuple[str, str | None]]:
+    """type → (type when only announced, type when refused), from ``data/events.intent.tsv``."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for row in load_tsv("events.intent.tsv"):
+        for col in ("type", "intent"):
+            if row[col] not in EVENT_TYPES:
+                raise ModelError("CG201", subject="events.intent.tsv", detail=f"unknown event type {row[col]!r}")
+        out[row["type"]] = (row["intent"], None if row["refused"] == "-" else row["refused"])
     return out
 
 
@@ -130,7 +157,9 @@ class _Events:
     # -- trigger detection ----------------------------------------------------------------
 
     def trigger_of(self, tok: Token) -> Trigger | None:
-        if tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+        if tok.pos_ == "ADJ" and any(c.dep_ == "xcomp" for c in tok.children):
+            pos = "ADJ"
+        elif tok.pos_ in ("VERB",) or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             pos = "VERB"
         elif tok.pos_ in ("NOUN",) or (tok.pos_ == "PROPN" and tok.lemma_.lower() in ("airstrike",)):
             pos = "NOUN"
@@ -139,6 +168,8 @@ class _Events:
         cands = self.lex.get((tok.lemma_.lower(), pos)) or self.lex.get((tok.lower_, pos))
         if not cands:
             return None
+        if pos == "ADJ":
+            return cands[0]
         if pos == "VERB":
             parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
             with_p = [t for t in cands if t.particle and t.particle in parts]
@@ -164,7 +195,7 @@ class _Events:
             if child.dep_ in ("relcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
                 via_that = True  # "promised fighters that roads would be built", parsed as a relative clause
             if child.dep_ in ("xcomp", "ccomp", "pcomp") or (child.dep_ == "prep" and child.lower_ in ("of", "for", "to")) or (via_that and child.dep_ in ("dobj", "dative")):
-                trig = self.trigger_of(head) if head.pos_ in ("VERB", "AUX") else None
+                trig = self.trigger_of(head) if head.pos_ in ("VERB", "AUX", "ADJ") else None
                 if trig is not None and trig.type in _CONTENT_TAKING:
                     return True
             if child.dep_ in ("ccomp",) or head.pos_ in ("VERB", "AUX") and child.dep_ not in ("prep", "pobj", "pcomp", "xcomp", "dobj", "relcl", "acl"):
@@ -179,7 +210,26 @@ class _Events:
             return []
         if tok.lower_ in PLURAL_PRONOUNS and tok.pos_ == "PRON":
             return self.antecedent(tok)
+        if tok.lower_ in ("it", "he", "she") and tok.pos_ == "PRON":
+            return self.singular_antecedent(tok)
         return self.actors.of_phrase(tok)
+
+    def singular_antecedent(self, pron: Token) -> list[str]:
+        """"Hungary said it will support …": a subject pronoun in a reported clause is the reporter;
+        otherwise the nearest preceding entity of a fitting type in the sentence."""
+        want = ("Person",) if pron.lower_ in ("he", "she") else ("Organization", "Location")
+        verb = pron.head
+        if pron.dep_ in ("nsubj", "nsubjpass") and verb.dep_ in ("ccomp", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            rep = subject_of(verb.head)
+            if rep is not None and rep.i != pron.i:
+                ents = [e for e in self.actors.of_phrase(rep) if self.actors.type_of(e) in want]
+                if ents:
+                    return ents
+        for j in range(pron.i - 1, pron.sent.start - 1, -1):
+            e = self.actors.at(pron.doc[j])
+            if e and self.actors.type_of(e) in want:
+                return [e]
+        return []
 
     def antecedent(self, pron: Token) -> list[str]:
         """Plural pronoun → the nearest preceding actor phrase in its sentence that is not the
@@ -406,8 +456,26 @@ class _Events:
                 continue  # inside a name ("the Mir Ali Agreement")
             if self.is_content(tok):
                 continue
-            if tok.pos_ == "NOUN":
-                if tok.dep_ in ("dobj", "nsubjpass") and self.trigger_of(tok.head) is not None:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in _LIGHT_VERBS and any(
+                c.dep_ == "dobj" and self.trigger_of(c) is not None for c in tok.children
+            ):
+                continue  # "imposed sanctions", "launched attacks": the noun is the event
+            if tok.pos_ == "ADJ":
+                # "Syria is ready to withdraw its troops": the copula's subject; the type follows the action
+                host = tok.head if tok.head.pos_ in ("AUX", "VERB") else tok
+                sources = self.subject_phrase(subject_of(host))
+                inner = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+                inner_trig = self.trigger_of(inner) if inner is not None else None
+                if inner_trig is not None:
+                    trig = Trigger(trig.lemma, "ADJ", intent_table().get(inner_trig.type, (trig.type, None))[0],
+                                   inner_trig.mode, None, None, False)
+                    _, targets, target_tok = self.verb_actors(inner, inner_trig)
+                else:
+                    targets, target_tok = [], None
+                targets = [t for t in targets if t not in sources]
+            elif tok.pos_ == "NOUN":
+                if tok.dep_ in ("dobj", "nsubjpass") and self.trigger_of(tok.head) is not None \
+                        and tok.head.lemma_.lower() not in _LIGHT_VERBS:
                     continue  # "signed an agreement": the verb is the event
                 if any(a.lower_ == "according" or (a.lower_ == "to" and a.head.lower_ == "according") for a in tok.ancestors):
                     continue  # "according to X's investigation" names a source, not an event
@@ -419,8 +487,14 @@ class _Events:
                     targets = [s for s in self.last_accusation.sources if s not in sources]
             sources = [s for s in sources if self.actors.type_of(s) in ("Person", "Organization", "Location")]
             targets = [t for t in targets if self.actors.type_of(t) in ("Person", "Organization", "Location")]
+            unresolved = False
             if not sources and not targets:
-                continue
+                # no entity names a participant: keep the event only when a participant phrase exists
+                # ("Afghan rebels kidnapped advisers"), with empty actor lists — never an invented actor
+                if trig.type == "RELOCATE" or not self.has_participant(tok):
+                    continue
+                unresolved = True
+            trig = self.recode(tok, trig)
             location, origin = self.places(tok, trig)
             if trig.type == "RELOCATE" and location is None and origin is None:
                 continue
@@ -430,17 +504,56 @@ class _Events:
                 continue
             if location in sources or location in targets:
                 location = None
-            self.emit(tok, trig, sources, targets, location, origin, target_tok)
+            self.emit(tok, trig, sources, targets, location, origin, target_tok, unresolved=unresolved)
+
+    def has_participant(self, tok: Token) -> bool:
+        """Does the trigger have a subject, object or agent phrase that names a participant?"""
+        host = tok.head if tok.pos_ == "ADJ" else tok
+        cands = [c for c in host.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "poss", "compound", "amod")]
+        subj = subject_of(host) if host.pos_ in ("VERB", "AUX") else None
+        if subj is not None:
+            cands.append(subj)
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") and tok.head.pos_ in ("VERB", "AUX"):
+            s2 = subject_of(tok.head)
+            if s2 is not None:
+                cands.append(s2)
+        for c in list(cands):
+            if c.dep_ == "agent":
+                cands.extend(p for p in c.children if p.dep_ == "pobj")
+            # "Thousands of Iraqi Kurds", "Up to 1,000 ethnic Turks"
+            for prep in c.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    cands.extend(p for p in prep.children if p.dep_ == "pobj")
+        for c in cands:
+            for t in (c, *conjuncts(c)):
+                if t.lemma_.lower() in _PARTICIPANT_NOUNS or t.ent_type_ in ("NORP", "ORG", "GPE", "PERSON"):
+                    return True
+                if t.pos_ in ("NOUN", "PROPN") and any(x.ent_type_ in ("NORP", "GPE", "ORG") for x in t.children):
+                    return True
+        return False
+
+    def recode(self, tok: Token, trig: Trigger) -> Trigger:
+        """PLOVER's coding of announced and refused events (``data/events.intent.tsv``)."""
+        if tok.pos_ != "VERB":
+            return trig
+        intent, refused = intent_table().get(trig.type, (trig.type, None))
+        if refused and is_negated(tok):
+            return Trigger(trig.lemma, trig.pos, refused, trig.mode, None, None, trig.needs_place)
+        if intent != trig.type and any(c.dep_ == "aux" and c.lower_ in _INTENT_AUX for c in tok.children):
+            return Trigger(trig.lemma, trig.pos, intent, trig.mode, None, None, trig.needs_place)
+        return trig
 
     def emit(self, tok: Token, trig: Trigger, sources: list[str], targets: list[str], location: str | None,
-             origin: str | None, target_tok: Token | None) -> None:
+             origin: str | None, target_tok: Token | None, unresolved: bool = False) -> None:
         modality = modality_of(tok)
+        if trig.type == "REJECT" and modality == "denied" and is_negated(tok):
+            modality = "asserted"  # "will not accept refugees" is a refusal, stated as such
         ev = self.evidence(tok)
         trigger_span = (tok.idx, tok.idx + len(tok.text))
         att = claim_attribution(self.ctx, *trigger_span)
         date = self.dates.for_trigger(tok)
         counts = self.counts(trig, target_tok) if modality == "asserted" else {}
-        confidence = 0.55 + 0.15 * bool(sources) + 0.15 * bool(targets)
+        confidence = 0.4 if unresolved else 0.55 + 0.15 * bool(sources) + 0.15 * bool(targets)
         c = Claim(
             id=Claim.make_id(self.ctx.document.id, "event", trig.type, None, None, sources, targets, [ev], modality),
             doc_id=self.ctx.document.id,

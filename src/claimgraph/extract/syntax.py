@@ -42,7 +42,9 @@ def relations_data() -> dict:
 
 
 def group_nouns() -> frozenset[str]:
-    return frozenset(w.lower() for w in relations_data()["group_nouns"])
+    words = {w.lower() for w in relations_data()["group_nouns"]}
+    # lemmas too ("soldiers" → "soldier"), so singular and plural heads both match
+    return frozenset(words | {w[:-1] for w in words if w.endswith("s") and len(w) > 4})
 
 
 @dataclass
