@@ -19,6 +19,7 @@ from claimgraph.serve.queries import (
     _loads,
     _page,
     claim_ids_matching,
+    claim_where,
     claims_by_ids,
     entity_refs,
     resolve_entity,
@@ -185,14 +186,12 @@ def graph(conn: sqlite3.Connection, f: Filters, page: Page) -> dict[str, Any]:
     Relations give one edge subject→object; events one edge per source×target.
     Each edge lists its claim ids so a click can show the evidence.
     """
-    ids = claim_ids_matching(conn, f)
-    rows = []
-    if ids:
-        rows = conn.execute(
-            "SELECT id, kind, predicate, modality, subject, object, sources_json, targets_json, doc_id"
-            " FROM claims WHERE id IN " + _in(ids),
-            ids,
-        ).fetchall()
+    cond, params = claim_where(f)
+    rows = conn.execute(
+        "SELECT c.id, c.kind, c.predicate, c.modality, c.subject, c.object, c.sources_json, c.targets_json, c.doc_id"
+        f" FROM claims c JOIN documents d ON d.id = c.doc_id WHERE {cond}",
+        params,
+    ).fetchall()
     ent_ids: set[str] = set()
     for r in rows:
         ent_ids.update(x for x in (r["subject"], r["object"]) if x)

@@ -200,7 +200,7 @@ def resolve_entity(conn: sqlite3.Connection, entity_id: str) -> str:
 # --------------------------------------------------------------------------- claims
 
 
-def _claim_where(f: Filters) -> tuple[str, dict[str, Any]]:
+def claim_where(f: Filters) -> tuple[str, dict[str, Any]]:
     """The WHERE clause (constant fragments) and bound parameters for claim filters."""
     where = ["1 = 1"]
     params: dict[str, Any] = {}
@@ -269,7 +269,7 @@ def _claim_where(f: Filters) -> tuple[str, dict[str, Any]]:
 
 def list_claims(conn: sqlite3.Connection, f: Filters, page: Page) -> dict[str, Any]:
     """Claims (relations and events) with evidence, attribution and modality, filtered and paginated."""
-    cond, params = _claim_where(f)
+    cond, params = claim_where(f)
     base = f"FROM claims c JOIN documents d ON d.id = c.doc_id WHERE {cond}"
     total = conn.execute(f"SELECT COUNT(*) {base}", params).fetchone()[0]
     params.update(limit=page.limit, offset=page.offset)
@@ -285,7 +285,7 @@ def list_claims(conn: sqlite3.Connection, f: Filters, page: Page) -> dict[str, A
 
 
 def claim_ids_matching(conn: sqlite3.Connection, f: Filters) -> list[str]:
-    cond, params = _claim_where(f)
+    cond, params = claim_where(f)
     return [r[0] for r in conn.execute(f"SELECT c.id FROM claims c JOIN documents d ON d.id = c.doc_id WHERE {cond}", params)]
 
 
@@ -315,13 +315,20 @@ def claims_by_ids(conn: sqlite3.Connection, ids: list[str]) -> list[dict[str, An
     """Full claim records for ``ids``, in the order given (unknown ids are skipped)."""
     if not ids:
         return []
-    rows = conn.execute(
-        "SELECT c.*, d.text AS doc_text, d.title AS doc_title, d.outlet AS doc_outlet, d.published AS doc_published,"
-        " d.path AS doc_path FROM claims c JOIN documents d ON d.id = c.doc_id WHERE c.id IN " + _in(ids),
-        ids,
-    ).fetchall()
+    wanted = list(dict.fromkeys(ids))
+    rows = []
+    for i in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
+        chunk = wanted[i : i + 500]
+        rows += conn.execute("SELECT * FROM claims WHERE id IN " + _in(chunk), chunk).fetchall()
     by_id = {r["id"]: r for r in rows}
-    ordered = [by_id[i] for i in dict.fromkeys(ids) if i in by_id]
+    ordered = [by_id[i] for i in wanted if i in by_id]
+    doc_ids = sorted({r["doc_id"] for r in ordered})
+    docs = {
+        d["id"]: d
+        for d in conn.execute(
+            "SELECT id, text, title, outlet, published, path FROM documents WHERE id IN " + _in(doc_ids), doc_ids
+        )
+    }  # each document's text is read once, however many claims it holds
     ent_ids: set[str] = set()
     att_keys: set[tuple[str, str]] = set()
     for r in ordered:
@@ -332,9 +339,9 @@ def claims_by_ids(conn: sqlite3.Connection, ids: list[str]) -> list[dict[str, An
             att_keys.add((r["doc_id"], r["attribution_id"]))
     refs = entity_refs(conn, ent_ids)
     places = _place_refs(conn, ent_ids)
-    atts = _attributions(conn, att_keys)
-    contested = _contested_ids(conn, sorted({r["doc_id"] for r in ordered}))
-    return [_claim_dict(r, refs, places, atts, contested) for r in ordered]
+    atts = _attributions(conn, doc_ids, att_keys)
+    contested = _contested_ids(conn, doc_ids)
+    return [_claim_dict(r, docs[r["doc_id"]], refs, places, atts, contested) for r in ordered]
 
 
 def _place_refs(conn: sqlite3.Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
@@ -349,17 +356,13 @@ def _place_refs(conn: sqlite3.Connection, ids: set[str]) -> dict[str, dict[str, 
     return {r["entity_id"]: {**dict(r), "resolved": bool(r["resolved"])} for r in rows}
 
 
-def _attributions(conn: sqlite3.Connection, keys: set[tuple[str, str]]) -> dict[tuple[str, str], sqlite3.Row]:
-    out: dict[tuple[str, str], sqlite3.Row] = {}
-    for doc_id, att_id in keys:
-        row = conn.execute(
-            "SELECT a.*, d.text AS doc_text FROM attributions a JOIN documents d ON d.id = a.doc_id"
-            " WHERE a.doc_id = ? AND a.id = ?",
-            (doc_id, att_id),
-        ).fetchone()
-        if row:
-            out[(doc_id, att_id)] = row
-    return out
+def _attributions(
+    conn: sqlite3.Connection, doc_ids: list[str], keys: set[tuple[str, str]]
+) -> dict[tuple[str, str], sqlite3.Row]:
+    if not keys:
+        return {}
+    rows = conn.execute("SELECT * FROM attributions WHERE doc_id IN " + _in(doc_ids), doc_ids).fetchall()
+    return {(r["doc_id"], r["id"]): r for r in rows if (r["doc_id"], r["id"]) in keys}
 
 
 def _ref(refs: dict[str, dict[str, Any]], places: dict[str, dict[str, Any]], eid: str | None) -> dict[str, Any] | None:
@@ -373,12 +376,13 @@ def _ref(refs: dict[str, dict[str, Any]], places: dict[str, dict[str, Any]], eid
 
 def _claim_dict(
     r: sqlite3.Row,
+    doc: sqlite3.Row,
     refs: dict[str, dict[str, Any]],
     places: dict[str, dict[str, Any]],
     atts: dict[tuple[str, str], sqlite3.Row],
     contested: dict[str, list[str]],
 ) -> dict[str, Any]:
-    text = r["doc_text"]
+    text = doc["text"]
     evidence = [s for s in (span_record(text, e) for e in _loads(r["evidence_json"], [])) if s]
     sentence = None
     if evidence:
@@ -406,8 +410,8 @@ def _claim_dict(
     return {
         "id": r["id"],
         "doc_id": r["doc_id"],
-        "document": {"id": r["doc_id"], "title": r["doc_title"], "outlet": r["doc_outlet"],
-                     "published": r["doc_published"], "path": r["doc_path"]},
+        "document": {"id": r["doc_id"], "title": doc["title"], "outlet": doc["outlet"],
+                     "published": doc["published"], "path": doc["path"]},
         "kind": r["kind"],
         "predicate": r["predicate"],
         "mode": r["mode"],
@@ -423,7 +427,7 @@ def _claim_dict(
         "location": _ref(refs, places, r["location"]),
         "origin": _ref(refs, places, r["origin"]),
         "date": date_obj,
-        "bounds": date_bounds(r["date_value"], r["date_after"], r["date_before"], r["doc_published"]),
+        "bounds": date_bounds(r["date_value"], r["date_after"], r["date_before"], doc["published"]),
         "evidence": evidence,
         "sentence": sentence,
         "trigger": span_record(text, _loads(r["trigger_json"], None)),
