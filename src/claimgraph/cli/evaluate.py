@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from claimgraph.cli.common import coded_errors
-from claimgraph.errors import EvalError
+from claimgraph.errors import ClaimgraphError, EvalError
 
 
 def _load_pipeline() -> Any:
@@ -107,7 +107,7 @@ def eval_all(docs: bool, as_json: bool, limit: int | None, predictions_dir: str 
         pred = str(Path(predictions_dir) / f"{kind}.jsonl") if predictions_dir else None
         try:
             report = run_kind(kind, paths, pipeline, limit, pred)
-        except EvalError as exc:
+        except ClaimgraphError as exc:  # one set failing does not stop the others
             click.echo(f"{kind}: {exc.message}", err=True)
             continue
         reports[kind] = report

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimgraph.data import load_yaml
-from claimgraph.errors import EvalError
+from claimgraph.errors import EvalError, IngestError
 from claimgraph.eval.common import fail, limited, prediction_writer, read_jsonl
 from claimgraph.eval.metrics import set_f1
 from claimgraph.eval.report import EvalReport
@@ -46,6 +46,9 @@ if TYPE_CHECKING:
     from claimgraph.pipeline import Pipeline
 
 LIST_FIELDS = ("province", "target_group", "event_type")
+#: The prediction for a record with no text to read.
+EMPTY: dict[str, Any] = {"start_date": None, "province": [], "target_group": [], "event_type": [],
+                         "min_killed": 0, "min_captured": 0}
 COUNT_FIELDS = ("min_killed", "min_captured")
 
 
@@ -276,19 +279,26 @@ def run(paths: list[str], pipeline: Pipeline, limit: int | None = None, predicti
 
     ours, base = _Tally(), _Tally()
     from_events = 0
+    empty: list[str] = []
     items = ((p, line, rec) for p in paths for line, rec in read_items(p))
     with prediction_writer(predictions) as out:
         for path, line, rec in limited(items, limit):
             dl = parse_dateline(rec["text"], str(rec.get("id") or ""))
-            document = document_from_text(rec["text"], path=f"{path}:{line}", published=dl.date)
-            # offsets: the dateline end is measured on the raw text; normalisation only trims line ends
-            x = pipeline.analyze(document)
-            dl_doc = Dateline(dl.date, parse_dateline(document.text, str(rec.get("id") or "")).end)
-            pred, flags = adapt(x, dl_doc)
-            from_events += flags["date_from_events"]
+            try:
+                document = document_from_text(rec["text"], path=f"{path}:{line}", published=dl.date)
+            except IngestError as exc:  # e.g. an empty release text: nothing to extract, scored as such
+                empty.append(f"line {line}: {exc.code}")
+                pred, base_pred = dict(EMPTY), dict(EMPTY)
+            else:
+                # the dateline end is measured again on the normalised text the offsets refer to
+                x = pipeline.analyze(document)
+                dl_doc = Dateline(dl.date, parse_dateline(document.text, str(rec.get("id") or "")).end)
+                pred, flags = adapt(x, dl_doc)
+                from_events += flags["date_from_events"]
+                base_pred = baseline_prediction(plain_nlp()(document.text), dl_doc)
             out.write({"line": line, "id": rec.get("id"), **pred})
             ours.add(pred, rec["gold"])
-            base.add(baseline_prediction(plain_nlp()(document.text), dl_doc), rec["gold"])
+            base.add(base_pred, rec["gold"])
     if ours.n == 0:
         raise EvalError("CG500", subject=",".join(paths), detail="no ISAF records found")
     metrics = ours.metrics()
@@ -304,6 +314,7 @@ def run(paths: list[str], pipeline: Pipeline, limit: int | None = None, predicti
             "baseline: always detention / taliban / 0 killed / 0 captured, dateline date, "
             "spaCy place names looked up in the province table",
             "start_date falls back to the dateline date when no operation event carries a day-precision date",
+            *([f"{len(empty)} record(s) without text, predicted empty: {', '.join(empty)}"] if empty else []),
         ],
         predictions_path=predictions,
     )

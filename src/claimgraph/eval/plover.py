@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimgraph.data import load_yaml
-from claimgraph.errors import EvalError
+from claimgraph.errors import EvalError, IngestError
 from claimgraph.eval.common import fail, limited, prediction_writer, read_json
 from claimgraph.eval.metrics import PRF, macro_f1, token_f1
 from claimgraph.eval.report import EvalReport
@@ -166,14 +166,17 @@ def run(paths: list[str], pipeline: Pipeline, limit: int | None = None, predicti
     items = ((p, i, r) for p in paths for i, r in read_records(p))
     with prediction_writer(predictions) as out:
         for path, i, rec in limited(items, limit):
-            document = document_from_text(rec["text"], path=f"{path}#{i}")
-            pred = main_event(pipeline.analyze(document))
+            try:
+                document = document_from_text(rec["text"], path=f"{path}#{i}")
+            except IngestError:  # an empty sentence: no event, no actors
+                document = None
+            pred = main_event(pipeline.analyze(document)) if document else {"event": None, "source": [], "target": []}
             out.write({"i": i, "id": rec.get("id"), **pred})
             g_event = gold_type(rec["event"])
             g_src, g_tgt = actor_texts(rec.get("source")), actor_texts(rec.get("target"))
             ours.add(pred, g_event, g_src, g_tgt, threshold)
             golds.append((g_event, g_src, g_tgt))
-            base_actors.append(baseline_actors(plain_nlp()(document.text)))
+            base_actors.append(baseline_actors(plain_nlp()(document.text)) if document else ([], []))
     if not golds:
         raise EvalError("CG500", subject=",".join(paths), detail="no PLOVER event records found")
     majority = Counter(g for g, _, _ in golds).most_common(1)[0][0]

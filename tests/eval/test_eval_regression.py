@@ -1,0 +1,66 @@
+"""Quality floors on a fast subset of the visible gold sets: a change that makes extraction worse fails here.
+
+The subset: `eval seed` on the sample report, the first 40 ISAF releases, every third PLOVER record
+(60 records, all types). Floors sit a little under the numbers measured on FLOORS_MEASURED; raise them
+when quality improves (run `claimgraph eval all` for the full numbers, see docs/EVALUATION.md).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimgraph.eval import isaf, plover, seed
+
+FLOORS_MEASURED = "2026-11-26 (session end)"
+
+SEED_FLOORS = {
+    "entity_f1": 0.90,
+    "alias_pair_f1": 0.90,
+    "place_accuracy": 0.70,
+    "relation_f1": 0.85,
+    "event_f1": 0.55,
+    "attribution_accuracy": 0.85,
+    "evidence_share": 1.0,
+}
+ISAF_FLOORS = {
+    "start_date": 0.40,
+    "province": 0.85,
+    "target_group": 0.85,
+    "event_type": 0.35,
+    "min_killed": 0.55,
+}
+PLOVER_FLOORS = {
+    "event_type_accuracy": 0.25,
+}
+
+
+def _check(metrics: dict, baseline: dict, floors: dict, what: str) -> None:
+    low = {k: (round(metrics[k], 3), v) for k, v in floors.items() if metrics.get(k) is None or metrics[k] < v}
+    assert not low, f"{what} below its floor (measured, floor): {low}; baseline in the same run: {baseline}"
+
+
+pytestmark = pytest.mark.slow
+
+
+def test_seed_floors(pipeline, shared_dir):
+    r = seed.run([str(shared_dir / "gold/seed/mir-ali-agreement.gold.json")], pipeline)
+    _check(r.metrics, r.baseline, SEED_FLOORS, "seed")
+    assert r.metrics["entity_f1"] > r.baseline["entity_f1"]
+
+
+def test_isaf_floors(pipeline, shared_dir):
+    r = isaf.run([str(shared_dir / "data/isaf_press_releases/isaf_dev_gold.jsonl")], pipeline, limit=40)
+    assert r.n_items == 40
+    _check(r.metrics, r.baseline, ISAF_FLOORS, "isaf (first 40 releases)")
+    assert r.metrics["target_group"] > r.baseline["target_group"]
+
+
+def test_plover_floors(pipeline, shared_dir, tmp_path):
+    records = json.loads((shared_dir / "data/plover_gsr/gold_standard_records/plover_gsr_dev.json").read_text("utf-8"))
+    subset = tmp_path / "plover_subset.json"
+    subset.write_text(json.dumps(records[::3]), encoding="utf-8")
+    r = plover.run([str(subset)], pipeline)
+    assert r.n_items >= 55
+    _check(r.metrics, r.baseline, PLOVER_FLOORS, "plover (every third record)")
