@@ -71,3 +71,26 @@ def test_iso_date_refuses_non_dates(value: str) -> None:
 def test_headline_directly_above_a_date_line_is_a_title() -> None:
     doc = document_from_text("Mogadishu Blast Kills Five\n2 Feb 2024\nA car bomb exploded near a checkpoint.")
     assert (doc.title, doc.published) == ("Mogadishu Blast Kills Five", "2024-02-02")
+
+
+def test_dateline_opening_a_long_paragraph_gives_outlet_but_no_yearless_date() -> None:
+    text = "SOUTH WAZIRISTAN, April 5 (APP):Chief of Army Staff inaugurated two projects in the agency. " * 5
+    line = find_dateline(text)
+    assert line.outlet == "APP"
+    assert line.published is None  # "April 5" has no year: never guessed
+
+
+def test_long_single_paragraph_is_not_a_title() -> None:
+    text = ("On the morning of 1 March 2019, Taliban gunmen and suicide bombers attacked Camp Shorabak in Helmand "
+            "Province, Afghanistan. They killed 23 Afghan soldiers and injured another 15 == References ==")
+    assert document_from_text(text).title is None
+
+
+def test_press_release_marker_is_not_a_title() -> None:
+    doc = document_from_text("For Immediate Release\n\nKABUL, Afghanistan (May 24, 2011)\nA security force detained two.")
+    assert doc.title is None and doc.published == "2011-05-24"
+
+
+def test_unicode_line_separators_split_lines() -> None:
+    line = find_dateline("ISAF Joint Command\u2028For Immediate Release\u2028KABUL, Afghanistan (Feb. 8, 2011)\u2028ISAF said")
+    assert line.published == "2011-02-08"

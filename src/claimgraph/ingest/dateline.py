@@ -53,6 +53,10 @@ _DATE_LINE_RE = re.compile(
 _TRAILING_DATE_RE = re.compile(rf"(?:^|[|,·•–—-]\s*)(?P<date>{_DATE})\s*$", re.IGNORECASE)
 
 
+#: lines end at newlines and at the Unicode line/paragraph separators some feeds use
+_LINE_RE = re.compile(r"[^\n\u2028\u2029]*")
+
+
 @dataclass(frozen=True)
 class Dateline:
     """What the top of a text says about itself. Offsets are into the text given."""
@@ -100,13 +104,11 @@ def parse_date(text: str) -> tuple[str, str] | None:
 def _top_lines(text: str) -> list[tuple[int, str]]:
     """(offset, line) for the first non-empty lines of the text."""
     out: list[tuple[int, str]] = []
-    offset = 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append((offset, line))
+    for m in _LINE_RE.finditer(text):
+        if m.group().strip():
+            out.append((m.start(), m.group()))
             if len(out) >= TOP_LINES:
                 break
-        offset += len(line) + 1
     return out
 
 
@@ -115,9 +117,22 @@ def _looks_like_outlet(paren: str) -> bool:
     return not any(ch.isdigit() for ch in paren) and len(paren.split()) <= 4 and paren[:1].isupper()
 
 
+@lru_cache(maxsize=1)
+def _not_headlines() -> frozenset[str]:
+    from claimgraph.data import load_yaml
+
+    return frozenset(_plain(x) for x in load_yaml("ingest.yaml")["not_headlines"])
+
+
+def _plain(line: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", line.casefold()).split())
+
+
 def _is_headline(line: str) -> bool:
     stripped = line.strip()
-    if not stripped or len(stripped) > SHORT_LINE * 2:
+    if _plain(stripped) in _not_headlines():
+        return False
+    if not stripped or len(stripped) > SHORT_LINE + 40 or len(stripped.split()) > 25:
         return False
     if stripped[-1] in ".;:,":
         return False
@@ -133,16 +148,14 @@ def find_dateline(text: str) -> Dateline:
     if lines and _is_headline(lines[0][1]):
         # a headline stands alone: the next line is blank or there is no body on the same paragraph
         first_off, first = lines[0]
-        after = text[first_off + len(first) : first_off + len(first) + 2]
+        after = text[first_off + len(first) : first_off + len(first) + 2].replace("\u2028", "\n").replace("\u2029", "\n\n")
         next_is_date = len(lines) > 1 and _DATE_LINE_RE.match(lines[1][1].strip()) is not None
         if after.startswith("\n\n") or after in ("", "\n") or len(lines) == 1 or next_is_date:
             title = first.strip()
 
     outlet = None
     for offset, line in lines:
-        if len(line) > SHORT_LINE * 4:
-            continue
-        m = _DATELINE_RE.match(line)
+        m = _DATELINE_RE.match(line[:SHORT_LINE])  # a dateline opens its line, however long the paragraph
         if m:
             paren = m.group("paren").strip()
             parsed = parse_date(paren) if _DATE_RE.search(paren) else None
