@@ -63,12 +63,12 @@ def test_isaf_event_type_rules_airstrike_first():
     assert pred["event_type"] == ["airstrike"]
 
 
-def test_plover_main_event_uses_mention_text_and_confidence():
+def test_plover_main_event_is_the_first_then_most_confident():
     x = _x()
-    x.claims[0].confidence, x.claims[1].confidence = 0.4, 0.9
     ev = plover.main_event(x)
-    assert ev["event"] == "COERCE" and ev["source"] == [] and ev["target"] == []
-    x.claims[0].confidence = 0.95
-    ev = plover.main_event(x)
+    # the killing comes first in the text; its target is written "Haqqani network" there
     assert ev == {"event": "ASSAULT", "source": [], "target": ["Haqqani network"]}
+    x.claims[1].evidence = [(40, 90)]  # the arrest now starts at the same place
+    x.claims[0].confidence, x.claims[1].confidence = 0.4, 0.9
+    assert plover.main_event(x)["event"] == "COERCE"
     assert plover.main_event(Extraction(document=x.document)) == {"event": None, "source": [], "target": []}

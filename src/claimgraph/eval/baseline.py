@@ -41,14 +41,35 @@ def spacy_entities(sdoc: Doc) -> list[dict[str, Any]]:
     return list(by_key.values())
 
 
-def baseline_gold_format(document: Document, sdoc: Doc) -> dict[str, Any]:
-    """A ``conflict-gold/1`` prediction from spaCy alone (entities only)."""
+def most_populous_point(gazetteer: Any | None, name: str) -> tuple[float, float] | None:
+    """The naive geocoder: the most populous gazetteer place whose name is exactly ``name``."""
+    if gazetteer is None or not hasattr(gazetteer, "candidates"):
+        return None
+    best = None
+    for cand in gazetteer.candidates(name, fuzzy=False):
+        e = cand.entry
+        if cand.name_score < 0.85 or e.lat is None or e.lon is None:
+            continue
+        if best is None or e.population > best.population:
+            best = e
+    return (best.lat, best.lon) if best else None
+
+
+def baseline_gold_format(document: Document, sdoc: Doc, gazetteer: Any | None = None) -> dict[str, Any]:
+    """A ``conflict-gold/1`` prediction from spaCy alone: its entities, and for places the
+    most populous exact-name gazetteer match (no context, no disambiguation)."""
+    entities = spacy_entities(sdoc)
+    for e in entities:
+        if e["type"] == "Location":
+            point = most_populous_point(gazetteer, e["name"])
+            if point:
+                e["lat"], e["lon"] = point
     return {
         "schema": "conflict-gold/1",
-        "producer": "baseline/spacy-ner",
+        "producer": "baseline/spacy-ner+most-populous",
         "doc": {"id": document.id, "path": document.path, "published": document.published,
                 "outlet": document.outlet, "title": document.title},
-        "entities": spacy_entities(sdoc),
+        "entities": entities,
         "places": [], "attributions": [], "relations": [], "events": [], "contradictions": [],
     }
 

@@ -80,8 +80,10 @@ def read_records(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
 def main_event(x: Extraction) -> dict[str, Any]:
     """The sentence's main event from our extraction: ``{event, source, target}`` texts.
 
-    The main event is the most confident event claim; ties go to the one whose
-    trigger (or evidence) comes first. Actor texts are the entity's mention
+    The main event is the event claim whose trigger (or evidence) comes first in the
+    sentence, the more confident one on a tie (on the visible records this picks the
+    gold type in 0.72 of records against 0.70 for "most confident first"; 0.73 is the
+    most any choice could reach with the events we extract). Actor texts are the entity's mention
     nearest the trigger as written in the sentence (the entity name when it has none).
     """
     events = x.events
@@ -93,7 +95,7 @@ def main_event(x: Extraction) -> dict[str, Any]:
             return c.trigger[0]
         return c.evidence[0][0] if c.evidence else 0
 
-    best = sorted(events, key=lambda c: (-c.confidence, anchor(c)))[0]
+    best = sorted(events, key=lambda c: (anchor(c), -c.confidence))[0]
     at = anchor(best)
 
     def text_of(eid: str) -> str | None:

@@ -435,7 +435,7 @@ def run(
             predicted = to_gold_format(pipeline.analyze(document))
             out.write(predicted)
             s = score_seed(gold, predicted, document.text)
-            b = score_seed(gold, baseline_gold_format(document, plain_nlp()(document.text)), document.text)
+            b = score_seed(gold, baseline_gold_format(document, plain_nlp()(document.text), pipeline.gazetteer), document.text)
             ours.append(s)
             base.append(b)
             per_doc[str(path)] = {k: v for k, v in s.items() if k != "counts"}
@@ -443,7 +443,8 @@ def run(
         raise EvalError("CG500", subject="seed", detail="no gold files given")
     agg = aggregate(ours)
     agg_b = aggregate(base)
-    notes.append("baseline: spaCy NER spans only, one entity per surface form, no places/claims")
+    notes.append("baseline: spaCy NER spans, one entity per surface form, places at the most populous exact-name "
+                 "gazetteer match, no claims")
     return EvalReport(
         kind="seed",
         inputs=[str(p) for p in paths][: len(ours)],
