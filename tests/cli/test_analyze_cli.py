@@ -225,3 +225,14 @@ def test_extract_reads_stdin(runner: CliRunner) -> None:
                            input="Houthi forces fired a missile at a ship in the Red Sea, the US military said.")
     assert result.exit_code == 0, result.output
     assert isinstance(json.loads(result.stdout)["entities"], list)
+
+
+def test_extract_records_writes_one_extraction_per_document(runner: CliRunner, corpus: Path) -> None:
+    from claimgraph.model import Extraction
+
+    result = runner.invoke(main, ["extract", str(corpus), "--records"])
+    assert result.exit_code == 0, result.output
+    records = [Extraction.from_dict(json.loads(line)) for line in result.stdout.splitlines()]
+    assert sorted(Path(x.document.path).name for x in records) == ["somalia.txt", "sudan.txt"]
+    assert "CG101" in result.stderr and "CG103" in result.stderr
+    assert all(json.loads(line)["document"]["text"] for line in result.stdout.splitlines())

@@ -119,28 +119,67 @@ def _print_summary(summary: Any, db: str) -> None:
 @click.option("--outlet", default=None, help="The outlet that published the text (the outermost speaker of every claim).")
 @click.option("-o", "--output", default=None, type=click.Path(path_type=str), help="Write the JSON here instead of stdout.")
 @click.option("--gazetteer", default=None, type=click.Path(path_type=str), help="Gazetteer database (default: the built-in one).")
+@click.option("--records", is_flag=True, help="Write full Extraction records as JSON Lines, one per document in PATH "
+              "(for `claimgraph export --input -`), instead of one document in the gold format.")
 @coded_errors
 def extract_command(path: str, published: str | None, outlet: str | None, output: str | None,
-                    gazetteer: str | None) -> None:
-    """Extract one document (file or - for stdin) to JSON in the gold format of FORMAT.md; nothing is stored."""
+                    gazetteer: str | None, records: bool) -> None:
+    """Extract one document (file or - for stdin) to JSON in the gold format of FORMAT.md; nothing is stored.
+
+    With --records, every document in PATH (a folder, a JSON Lines file) is
+    extracted and written as one Extraction record per line; bad inputs are
+    reported on stderr and skipped (exit 1 only if all fail).
+    """
     from claimgraph.extract.goldformat import to_gold_format
     from claimgraph.ingest import iter_documents
     from claimgraph.pipeline import Pipeline
 
     items = iter_documents([path], published=published, outlet=outlet)
+    if records:
+        _extract_records(items, lambda: Pipeline.load(gazetteer_path=gazetteer), output)
+        return
     first = next(items, None)
     if first is None:
         raise ClaimgraphError("CG101", path, "no document in it")
     if isinstance(first, ClaimgraphError):
         raise first
     if next(items, None) is not None:
-        click.echo(f"note: {path} holds more than one document; extracting the first (use analyze for all)", err=True)
+        click.echo(f"note: {path} holds more than one document; extracting the first (use --records or analyze for all)",
+                   err=True)
     extraction = Pipeline.load(gazetteer_path=gazetteer).analyze(first)
     text = json.dumps(to_gold_format(extraction), ensure_ascii=False, indent=2)
     if output:
         Path(output).write_text(text + "\n", encoding="utf-8")
     else:
         click.echo(text)
+
+
+def _extract_records(items: Any, load: Any, output: str | None) -> None:
+    from claimgraph.runner import batch
+    from claimgraph.runner.local import run_local
+
+    runner = batch._LazyPipeline(load)
+    ok = failed = 0
+    stream = open(output, "w", encoding="utf-8") if output else None  # noqa: SIM115 - closed below
+    try:
+        for _item, result in run_local(items, runner):  # type: ignore[arg-type]
+            if isinstance(result, ClaimgraphError):
+                failed += 1
+                click.echo(f"error: {result.message}", err=True)
+                continue
+            ok += 1
+            line = json.dumps(result.to_dict(), ensure_ascii=False)  # type: ignore[union-attr]
+            if stream is not None:
+                stream.write(line + "\n")
+            else:
+                click.echo(line)
+    finally:
+        if stream is not None:
+            stream.close()
+    if ok == 0:
+        if failed == 0:
+            click.echo("error: no documents found", err=True)
+        sys.exit(1)
 
 
 @click.group("show")
