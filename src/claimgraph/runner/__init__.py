@@ -1,8 +1,8 @@
 """Runners: analyse many documents locally (:mod:`.local`) or on Dask (:mod:`.distributed`).
 
 Both yield ``(item, extraction | error | None)`` pairs; storing is left to one
-writer, the caller (see :func:`claimgraph.cli.analyze`'s library function
-:func:`claimgraph.runner.batch.analyze_paths`).
+writer, the caller: :func:`claimgraph.runner.batch.analyze_items` (the library
+function behind ``claimgraph analyze``) saves each result in this process.
 """
 
 from __future__ import annotations
