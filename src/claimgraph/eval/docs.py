@@ -105,17 +105,19 @@ def render_evaluation_md(reports: dict[str, EvalReport], limit: int | None = Non
         "plover": ["event_type_accuracy", "event_type_macro_f1", "triple_accuracy"],
         "isaf": ["start_date", "province", "target_group", "event_type", "min_killed", "min_captured"],
         "ner": ["micro_f1"],
-        "geo": ["accuracy_161km", "span_f1"],
-        "ucdp": ["accuracy_161km", "adm_1_match"],
+        "geo": ["span_f1", "acc161"],
+        "ucdp": ["acc161", "adm_1", "adm_1_match", "median_km"],
     }
     for kind in KINDS:
         r = reports.get(kind)
         if r is None:
             out.append(f"| {kind} | — | not run (no visible files or kind unavailable) | | |")
             continue
-        for m in headline.get(kind, []):
-            if m in r.metrics or m in r.baseline:
-                out.append(f"| {kind} | {r.n_items} | {m} | {fmt(r.metrics.get(m))} | {fmt(r.baseline.get(m))} |")
+        wanted = headline.get(kind, [])
+        # exact names, or per-corpus names ending in ".NAME" (geo: "GeoVirus.acc161", "GeoVirus.gold_spans.acc161")
+        shown = [n for n in r.metrics if any(n == w or n.endswith("." + w) for w in wanted)] or list(r.metrics)[:3]
+        for m in shown:
+            out.append(f"| {kind} | {r.n_items} | {m} | {fmt(r.metrics.get(m))} | {fmt(r.baseline.get(m))} |")
     out.append("")
     for kind in KINDS:
         r = reports.get(kind)
