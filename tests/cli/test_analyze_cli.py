@@ -236,3 +236,13 @@ def test_extract_records_writes_one_extraction_per_document(runner: CliRunner, c
     assert sorted(Path(x.document.path).name for x in records) == ["somalia.txt", "sudan.txt"]
     assert "CG101" in result.stderr and "CG103" in result.stderr
     assert all(json.loads(line)["document"]["text"] for line in result.stdout.splitlines())
+
+
+def test_force_reanalyses_and_replaces(runner: CliRunner, corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "cg.sqlite"
+    runner.invoke(main, ["analyze", str(corpus / "sudan.txt"), "--db", str(db)])
+    plain = json.loads(runner.invoke(main, ["analyze", str(corpus / "sudan.txt"), "--db", str(db), "--json"]).stdout)
+    forced = json.loads(runner.invoke(main, ["analyze", str(corpus / "sudan.txt"), "--db", str(db), "--json",
+                                             "--force"]).stdout)
+    assert plain["documents"]["unchanged"] == 1
+    assert forced["documents"]["replaced"] == 1 and forced["totals"]["documents"] == 1

@@ -37,14 +37,15 @@ def _echo_json(data: Any) -> None:
 @click.option("--scheduler", default=None, help="Address of a running Dask scheduler (tcp://host:8786); implies distributed analysis.")
 @click.option("--gazetteer", default=None, type=click.Path(path_type=str), help="Gazetteer database to resolve places with (default: the built-in one).")
 @click.option("--max-bytes", default=MAX_BYTES, show_default=True, type=click.IntRange(min=1), help="Refuse any single document larger than this (CG104).")
+@click.option("--force", is_flag=True, help="Analyse again and replace documents already stored by this version.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @coded_errors
 def analyze_command(paths: tuple[str, ...], db: str, published: str | None, outlet: str | None, workers: int,
-                    scheduler: str | None, gazetteer: str | None, max_bytes: int, as_json: bool) -> None:
+                    scheduler: str | None, gazetteer: str | None, max_bytes: int, force: bool, as_json: bool) -> None:
     """Ingest PATHS (text, HTML, JSON Lines files or folders; - for stdin), extract claims and store them.
 
-    Documents already stored by this version are skipped; a changed file replaces
-    its earlier version. Bad inputs are reported with a coded error and the rest
+    Documents already stored by this version are skipped (unless --force); a
+    changed file replaces its earlier version. Bad inputs are reported with a coded error and the rest
     still go in. Exit status is 0 when at least one document went in (or was
     already there), 1 when every input failed, 2 when the database is unusable.
     """
@@ -64,9 +65,9 @@ def analyze_command(paths: tuple[str, ...], db: str, published: str | None, outl
 
                 with batch.dask_client(scheduler, workers) as client:
                     summary = batch.analyze_items(items, store, client=client,
-                                                  loader=functools.partial(load_pipeline, gazetteer))
+                                                  loader=functools.partial(load_pipeline, gazetteer), force=force)
             else:
-                summary = batch.analyze_items(items, store, pipeline=loader)
+                summary = batch.analyze_items(items, store, pipeline=loader, force=force)
     if as_json:
         _echo_json(summary.to_dict())
     else:

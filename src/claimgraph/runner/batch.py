@@ -120,17 +120,19 @@ def analyze_items(
     client: Any | None = None,
     loader: Callable[[], Pipeline] | None = None,
     on_result: Callable[[Item, Any], None] | None = None,
+    force: bool = False,
 ) -> RunSummary:
     """Analyse and store ``items``; ``client`` (a dask Client) runs the analysis on its workers.
 
     ``pipeline`` is a loaded Pipeline or a factory called only if some document
     needs analysing. With ``client``, ``loader`` is sent to the workers instead.
+    ``force`` analyses and replaces documents even when they are already stored.
     """
     version = pipeline_version()
     summary = RunSummary()
 
     def skip(document: Document) -> bool:
-        return store.is_current(document, version)
+        return not force and store.is_current(document, version)
 
     if client is not None:
         from claimgraph.runner.distributed import load_pipeline, run_distributed
@@ -152,7 +154,7 @@ def analyze_items(
             summary.errors.append(result)
         else:
             try:
-                outcome = store.save(result)
+                outcome = store.save(result, force=force)
             except ClaimgraphError as exc:
                 if exc.code in ("CG401", "CG402"):
                     raise

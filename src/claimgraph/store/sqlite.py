@@ -139,11 +139,14 @@ class Store:
         if self.readonly:
             raise StoreError("CG404", self.path, "the database was opened read-only")
 
-    def save(self, extraction: Extraction) -> write.SaveResult:
-        """Store one extraction in one transaction: ``inserted``, ``unchanged`` or ``replaced``."""
+    def save(self, extraction: Extraction, force: bool = False) -> write.SaveResult:
+        """Store one extraction in one transaction: ``inserted``, ``unchanged`` or ``replaced``.
+
+        ``force`` replaces a stored copy of the same text and pipeline version too.
+        """
         self._writable()
         subject = extraction.document.path or extraction.document.url or extraction.document.id
-        return write.save(self.conn, extraction, subject)
+        return write.save(self.conn, extraction, subject, force=force)
 
     def is_current(self, document: Any, pipeline_version: str) -> bool:
         """True when ``document`` is stored by ``pipeline_version`` and nothing would change on saving it."""

@@ -55,14 +55,18 @@ def delete_document(conn: sqlite3.Connection, doc_id: str) -> None:
     conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
 
-def save(conn: sqlite3.Connection, x: Extraction, subject: str) -> SaveResult:
-    """Store ``x`` in one transaction; see the module docstring for the rule."""
+def save(conn: sqlite3.Connection, x: Extraction, subject: str, force: bool = False) -> SaveResult:
+    """Store ``x`` in one transaction; see the module docstring for the rule.
+
+    ``force`` replaces a stored copy even when its pipeline version is the same
+    (re-analysis after a change to the extractors that did not bump the version).
+    """
     doc = x.document
     conn.execute("BEGIN IMMEDIATE")
     try:
         stale = stale_documents(conn, doc.id, doc.path, doc.url)
         row = conn.execute("SELECT pipeline_version FROM documents WHERE id = ?", (doc.id,)).fetchone()
-        if row is not None and row[0] == x.pipeline_version:
+        if row is not None and row[0] == x.pipeline_version and not force:
             for old in stale:
                 delete_document(conn, old)
             conn.execute("COMMIT")
