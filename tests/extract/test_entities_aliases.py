@@ -126,3 +126,24 @@ def test_agreements_are_their_own_type(nlp):
 def test_unknown_words_after_agreement_nouns_are_not_agreements(nlp):
     ctx = analyse(nlp, "The Taliban agreement with Pakistan was never published. Hamas rejected the deal.")
     assert not any(e.type == "Agreement" for e in ctx.entities)
+
+
+def test_country_abbreviations_are_the_country(nlp):
+    ctx = analyse(nlp, "The US said on Monday that U.S. troops would stay. The United States has 900 soldiers in Syria.")
+    us = entity(ctx, "US")
+    assert entity(ctx, "U.S. troops") is us and "United States" in us.aliases and us.name == "United States"
+
+
+def test_mixed_case_acronym_in_parentheses(nlp):
+    ctx = analyse(nlp, "The Ministry of Defence (MoD) named the soldier. The MoD said he died in Syria.")
+    assert "Ministry of Defence" in entity(ctx, "MoD").aliases
+
+
+def test_two_word_name_joins_the_longer_name(nlp):
+    ctx = analyse(nlp, "Ahmad Musa Jibril preached online. Investigators said Musa Jibril influenced the attacker.")
+    assert "Musa Jibril" in entity(ctx, "Ahmad Musa Jibril").aliases
+
+
+def test_caption_prefix_is_not_part_of_a_name(nlp):
+    ctx = analyse(nlp, "Salman Abedi travelled to Libya.\n\nFILE - Salman Abedi is seen in a photo. Abedi died in the blast.")
+    assert set(entity(ctx, "Abedi").aliases) == {"Salman Abedi", "Abedi"}

@@ -110,6 +110,11 @@ def _headline_ranges(sdoc: Doc) -> list[tuple[int, int]]:
 
 
 def _trim(sdoc: Doc, start: int, end: int) -> tuple[int, int]:
+    # caption and dateline prefixes: "FILE - Salman Abedi", "KABUL — Zabiullah Mujahid"
+    for k in range(start + 1, min(end - 1, start + 4)):
+        if sdoc[k].text in ("-", "\u2013", "\u2014", "--") and all(t.is_upper for t in sdoc[start:k]):
+            start = k + 1
+            break
     while start < end and (sdoc[start].lower_ in _DETERMINERS or sdoc[start].is_punct or sdoc[start].is_space):
         start += 1
     while end > start and (sdoc[end - 1].text in ("'s", "\u2019s", "'", "\u2019") or sdoc[end - 1].is_punct
@@ -283,9 +288,11 @@ def _repair_places(sdoc: Doc, cands: list[Candidate], gazetteer: Any | None,
             if cls == "admin" and nxt.lower_ not in ("provinces", "districts"):
                 c.end, c.end_char, c.text = c.end + 1, nxt.idx + len(nxt.text), sdoc[c.start:c.end + 1].text
                 c.admin_suffix = nxt.lower_
-            elif cls == "generic" and nxt.lower_ in ("area",):
+            elif cls == "generic" and nxt.lower_ == "area" and c.label != "NORP":
                 c.end, c.end_char, c.text = c.end + 1, nxt.idx + len(nxt.text), sdoc[c.start:c.end + 1].text
                 c.admin_suffix = None
+            elif not is_place or c.label == "NORP":
+                continue  # "Turkish border", "Syrian town": a demonym or a name before a generic noun is no place
             c.kind = c.kind or kind
             c.label = "GPE"
             is_place = True
@@ -398,10 +405,10 @@ def _extend_actor_nouns(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descrip
             if cap is not None and root.dep_ in ("nsubj", "nsubjpass") and verb.lemma_.lower() in desc.metonymy_verbs:
                 c.country_of = cap.name
                 c.kind = "country"
-            elif c.kind is None and (ctry := places.country(c.text)) is not None:
+            elif (ctry := places.country(c.text, demonym=False)) is not None:
                 c.kind = "country"
-                if ctry.name.lower() != c.text.lower() and c.text.lower() not in ("the united states",):
-                    c.country_of = ctry.name
+                if ctry.name.lower() != c.text.lower():
+                    c.country_of = ctry.name  # "US", "U.S.", "Britain" name the country by another form
         out.append(c)
     return out
 

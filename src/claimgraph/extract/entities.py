@@ -164,15 +164,30 @@ def _norm_suffix(suffix: str) -> str:
 def _link_acronyms(sdoc: Doc, cands: list[Candidate], items: list[Item]) -> None:
     """'Tehreek-e-Taliban Pakistan (TTP)': the parenthesised form is the preceding name's acronym."""
     by_start = {c.start: i for i, c in enumerate(cands)}
+    typed: dict[str, tuple[str, str]] = {}
     for i, c in enumerate(cands):
         if c.end + 2 < len(sdoc) and sdoc[c.end].text == "(" and sdoc[c.end + 2].text == ")":
             j = by_start.get(c.end + 1)
             inner = sdoc[c.end + 1]
             if j is None and inner.is_upper and len(inner) >= 2:
                 continue
-            if j is not None and cands[j].text.isupper() and _initials_fit(cands[j].text, c.name):
+            if j is not None and _looks_like_acronym(cands[j].text) and _initials_fit(cands[j].text, c.name):
                 items[j].acronym_of = i
                 items[j].etype = items[i].etype
+                items[j].key = fold(cands[j].name)
+                typed[cands[j].text] = (items[i].etype, cands[i].label)
+    # one sense per document: the acronym means the same elsewhere ("The MoD said ...")
+    for c, it in zip(cands, items):
+        if c.text in typed and it.acronym_of is None and not it.dict_id:
+            it.etype, c.label = typed[c.text]
+            it.key = fold(c.name)
+
+
+def _looks_like_acronym(text: str) -> bool:
+    """"TTP", "MoD", "LeT", "ISIS-K": short, no spaces, mostly capitals."""
+    letters = [ch for ch in text if ch.isalpha()]
+    upper = sum(1 for ch in letters if ch.isupper())
+    return 2 <= len(text) <= 10 and " " not in text and upper >= 2 and upper * 2 >= len(letters)
 
 
 def _initials_fit(acronym: str, name: str) -> bool:

@@ -70,7 +70,8 @@ def dictionary_index() -> dict[str, str]:
     index: dict[str, str] = {}
     ambiguous: set[str] = set()
     for actor in lexicon.actors():
-        for form in (actor.name, *actor.aliases):
+        long_acronyms = [a for a in actor.acronyms if len(a) >= 4]  # "Isis" for ISIS; short ones collide
+        for form in (actor.name, *actor.aliases, *long_acronyms):
             key = fold(form)
             if not key:
                 continue
@@ -188,14 +189,19 @@ def _merge_partial_names(items: Sequence[Item], uf: UnionFind, merge: Callable[[
         if it.etype != "Person":
             continue
         words = fold(it.name).split()
-        if len(words) != 1:
+        if not words:
             continue
-        word = words[0]
+        n = len(words)
         holders = {root for root, fw in full.items()
-                   if uf.find(root) != uf.find(i) and (same_word(fw[0], word) or same_word(fw[-1], word))}
+                   if uf.find(root) != uf.find(i) and len(fw) > n
+                   and (_words_match(fw[:n], words) or _words_match(fw[-n:], words))}
         holders = {uf.find(h) for h in holders}
         if len(holders) == 1:
             merge(i, holders.pop(), "partial-name")
         elif len(holders) > 1:
             for h in sorted(holders):
                 decisions.append(Decision(i, h, "partial-name-ambiguous", same=False))
+
+
+def _words_match(a: list[str], b: list[str]) -> bool:
+    return len(a) == len(b) and all(same_word(x, y) for x, y in zip(a, b))
