@@ -21,6 +21,7 @@ outlet itself when it speaks in its own voice.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
@@ -314,3 +315,18 @@ def country_alpha3(code: str | None) -> str:
 
     found = pycountry.countries.get(alpha_2=code.upper())
     return found.alpha_3 if found is not None else ""
+
+
+_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+
+
+def jsonl_line(obj: object) -> str:
+    """One JSON Lines record, UTF-8 readable, that no line splitter can break.
+
+    ``json.dumps(ensure_ascii=False)`` leaves U+2028, U+2029 and U+0085 raw, and
+    ``str.splitlines`` (and some JSON Lines readers) split on them; they are escaped.
+    """
+    text = json.dumps(obj, ensure_ascii=False, sort_keys=False)
+    for raw, escaped in _LINE_BREAKS.items():
+        text = text.replace(raw, escaped)
+    return text + "\n"

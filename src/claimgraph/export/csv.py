@@ -106,7 +106,8 @@ def event_row(corpus: Corpus, view: ClaimView) -> dict[str, str]:
 def write_csv(extractions: Iterable[Extraction], stream: TextIO) -> int:
     """Write one row per event claim; returns the number of rows."""
     corpus = build_corpus(extractions)
-    writer = csv.DictWriter(stream, fieldnames=list(COLUMNS), lineterminator="\n")
+    # RFC 4180 line ends: the writer then quotes any field holding \r or \n, so no reader splits a row
+    writer = csv.DictWriter(stream, fieldnames=list(COLUMNS), lineterminator="\r\n")
     writer.writeheader()
     n = 0
     for view in corpus.events:

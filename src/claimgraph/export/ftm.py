@@ -26,14 +26,13 @@ FtM entity ids may not contain ``_``, so claimgraph ids are written with ``-``
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
-from claimgraph.export.common import Actor, ClaimView, Corpus, build_corpus
+from claimgraph.export.common import Actor, ClaimView, Corpus, build_corpus, jsonl_line
 from claimgraph.model import DateInterval, Document, Extraction, stable_id
 
 MEMBERSHIP_ROLES = {"member_of": "member", "leader_of": "leader", "deputy_of": "deputy"}
@@ -221,6 +220,6 @@ def write_ftm(extractions: Iterable[Extraction], stream: TextIO) -> int:
     """Write FtM entities as JSON Lines (the format ``ftm validate`` and Aleph read); returns the count."""
     n = 0
     for proxy in iter_entities(extractions):
-        stream.write(json.dumps(proxy.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+        stream.write(jsonl_line(proxy.to_dict()))
         n += 1
     return n

@@ -26,7 +26,15 @@ from typing import Any, TextIO
 
 from claimgraph.data import load_yaml
 from claimgraph.errors import ExportError
-from claimgraph.export.common import Actor, ClaimView, Corpus, build_corpus, country_alpha3, country_name
+from claimgraph.export.common import (
+    Actor,
+    ClaimView,
+    Corpus,
+    build_corpus,
+    country_alpha3,
+    country_name,
+    jsonl_line,
+)
 from claimgraph.model import DateInterval, Entity, Extraction
 
 CODEBOOK = "plover-base (claimgraph extension: RELOCATE event, modality/attribution/evidence fields)"
@@ -210,6 +218,6 @@ def write_plover(extractions: Iterable[Extraction], stream: TextIO, validate: bo
     """Write PLOVER JSON Lines (one event per line); returns the number of records."""
     n = 0
     for record in iter_records(extractions, validate=validate):
-        stream.write(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n")
+        stream.write(jsonl_line(record))
         n += 1
     return n
