@@ -118,7 +118,7 @@ def _trim(sdoc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (sdoc[start].lower_ in _DETERMINERS or sdoc[start].is_punct or sdoc[start].is_space):
         start += 1
     while end > start and (sdoc[end - 1].text in ("'s", "\u2019s", "'", "\u2019") or sdoc[end - 1].is_punct
-                           or sdoc[end - 1].is_space):
+                           or sdoc[end - 1].is_space or sdoc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):
         end -= 1
     return start, end
 
@@ -237,10 +237,16 @@ def _merge_toponyms(sdoc: Doc, cands: list[Candidate], toponyms: list[Any]) -> l
         return cands
     char_to_tok = {t.idx: t.i for t in sdoc}
     end_to_tok = {t.idx + len(t.text): t.i + 1 for t in sdoc}
+    demonyms = lexicon.demonyms()
     for tp in toponyms:
         s, e = char_to_tok.get(tp.start), end_to_tok.get(tp.end)
         if s is None or e is None:
             continue
+        words = sdoc[s:e]
+        if any(t.text in ("'s", "\u2019s") for t in words):
+            continue  # "Russia's state": the admin noun belongs to the possessor's phrase, not a place name
+        if words[0].text in demonyms and not any(t.is_title for t in words[1:]):
+            continue  # "French city", "Afghan province": a demonym and a common noun
         new = _make(sdoc, s, e, "GPE", "toponym", kind=getattr(tp, "kind", None))
         if new is None:
             continue
@@ -282,6 +288,8 @@ def _repair_places(sdoc: Doc, cands: list[Candidate], gazetteer: Any | None,
         span = sdoc[c.start:c.end]
         nxt = sdoc[c.end] if c.end < len(sdoc) else None
         suffix = _suffix_kind(nxt, desc) if nxt is not None and not nxt.is_sent_start else None
+        if suffix is not None and nxt is not None and nxt.lower_ in desc.title_case_suffixes and not nxt.is_title:
+            suffix = None  # "Russia state media" is no state; "Borno State" is
         is_place = c.label in ("GPE", "LOC", "FAC")
         if suffix is not None and (is_place or c.label in ("PERSON", "ORG", "NORP", "MISC")) and nxt is not None:
             kind, cls = suffix

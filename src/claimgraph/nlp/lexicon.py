@@ -59,6 +59,7 @@ class Descriptors:
     agreement_nouns: frozenset[str]
     admin_suffixes: dict[str, str]
     generic_suffixes: dict[str, str]
+    title_case_suffixes: frozenset[str]
     role_words: frozenset[str] = field(default=frozenset())
     max_role_len: int = 1
 
@@ -166,6 +167,7 @@ def descriptors() -> Descriptors:
         agreement_nouns=_words(data, "agreement_nouns"),
         admin_suffixes={str(k): str(v) for k, v in (suffixes.get("admin") or {}).items()},
         generic_suffixes={str(k): str(v) for k, v in (suffixes.get("generic") or {}).items()},
+        title_case_suffixes=frozenset(str(w) for w in suffixes.get("title_case_only") or ()),
         role_words=frozenset(w for r in roles for w in re.split(r"[\s]+", r)),
         max_role_len=max(len(r.split()) for r in roles),
     )
