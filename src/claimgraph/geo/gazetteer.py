@@ -25,7 +25,7 @@ from typing import Any
 
 from claimgraph.errors import GeoError
 from claimgraph.geo.gazdb import SCHEMA_VERSION, GazetteerWriter
-from claimgraph.geo.names import norm, skeleton, split_admin, strip_centre_prefix, trigrams
+from claimgraph.geo.names import norm, skeleton, split_admin, strip_centre_prefix, strip_leading, trigrams
 
 _COLUMNS = "id, geonameid, name, lat, lon, level, feature, fcode, country, admin1_code, admin1, admin2_code, admin2, population, source"
 
@@ -155,9 +155,21 @@ class Gazetteer:
         return [GazEntry(*r) for r in self.conn.execute(f"SELECT {_COLUMNS} FROM place WHERE {where}", params)]
 
     def candidates(self, text: str, fuzzy: bool = True) -> tuple[Candidate, ...]:
-        """Every place a toponym may name, best name matches first. The admin word is ignored here."""
-        core, _word = split_admin(text)
-        return self._lookup(core, fuzzy)
+        """Every place a toponym may name, best name matches first.
+
+        The name is looked up as written and, when it ends in an admin word, without it
+        ("United States" is a name; "Khost Province" is looked up as "khost").
+        """
+        core, word = split_admin(text)
+        return self._lookup(strip_leading(text), core if word else None, fuzzy)
+
+    def name_levels(self, text: str) -> set[int]:
+        """Levels of the places whose name is the whole text, admin word included ("United States" → {0})."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT p.level FROM alias a JOIN place p ON p.id = a.place_id WHERE a.norm = ?",
+            (strip_leading(text),),
+        )
+        return {int(r[0]) for r in rows}
 
     def _rows_by(self, column: str, value: str) -> list[tuple[Any, ...]]:
         return self.conn.execute(
@@ -166,10 +178,10 @@ class Gazetteer:
             (value,),
         ).fetchall()
 
-    def _candidates_uncached(self, core: str, fuzzy: bool) -> tuple[Candidate, ...]:
+    def _candidates_uncached(self, full: str, core: str | None, fuzzy: bool) -> tuple[Candidate, ...]:
         from rapidfuzz import fuzz
 
-        if not core:
+        if not full:
             return ()
         found: dict[int, Candidate] = {}
 
@@ -184,7 +196,11 @@ class Gazetteer:
                 if old is None or cand.name_score > old.name_score:
                     found[entry.id] = cand
 
-        add(self._rows_by("norm", core), "exact", lambda n, q: 1.0 if q == 2 else 0.95 if q == 1 else 0.85)
+        exact_score = lambda n, q: 1.0 if q == 2 else 0.95 if q == 1 else 0.85  # noqa: E731
+        add(self._rows_by("norm", full), "exact", exact_score)
+        if core:
+            add(self._rows_by("norm", core), "exact", exact_score)
+        core = core or full
         stripped = strip_centre_prefix(core)
         if stripped:
             add(self._rows_by("norm", stripped), "exact", lambda n, q: 0.85)

@@ -87,14 +87,20 @@ def _centre_re() -> re.Pattern[str]:
     return re.compile(r"^(" + "|".join(map(re.escape, words)) + r")\s+")
 
 
+def strip_leading(text: str) -> str:
+    """:func:`norm` without leading words ("the city of Kabul" → ``"kabul"``)."""
+    n = norm(text)
+    while (stripped := _leading_re().sub("", n)) != n:
+        n = stripped
+    return n
+
+
 def split_admin(text: str) -> tuple[str, str | None]:
     """``"Spera District"`` → (``"spera"``, ``"district"``): the normalised core name and its admin word.
 
     Leading words ("the city of") are dropped. A name that is only an admin word stays as it is.
     """
-    n = norm(text)
-    while (stripped := _leading_re().sub("", n)) != n:
-        n = stripped
+    n = strip_leading(text)
     m = _admin_suffix_re().search(n)
     if m and m.start() > 0:
         return n[: m.start()].strip(), m.group(1)

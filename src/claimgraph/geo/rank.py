@@ -21,7 +21,7 @@ from claimgraph.geo.gazetteer import Candidate, GazEntry
 from claimgraph.geo.names import admin_words
 
 #: prior by level when the text gives no admin word (a bare "Logar" is the province, "Kabul" the city)
-LEVEL_PRIOR = {0: 2.2, 1: 1.0, 2: -0.3, 3: 0.0, 4: -0.5}
+LEVEL_PRIOR = {0: 3.0, 1: 1.2, 2: -0.3, 3: 0.0, 4: -0.5}
 #: how a written admin word's level fits a candidate's level: (wanted, got) -> bonus
 KIND_FIT = {
     (1, 1): 2.5, (1, 0): -1.0, (1, 2): 0.0, (1, 3): -0.4,
@@ -80,7 +80,10 @@ def score(cand: Candidate, kind: str | None, parent: GazEntry | None, focus: Foc
         s += 0.3 * math.log10(e.population + 1)
     if parent is not None:
         s += 3.0 if inside(e, parent) else -1.5
-    s += 2.0 * focus.country_share(e.country) + 1.0 * focus.admin1_share(e.country, e.admin1)
+    if e.level >= 1:  # a country is not made likelier by its own places; its places are
+        s += 1.5 * focus.country_share(e.country)
+    if e.level >= 2:
+        s += 0.7 * focus.admin1_share(e.country, e.admin1)
     if not e.has_point:
         s -= 0.3
     return s
@@ -91,6 +94,12 @@ def rank(
 ) -> list[tuple[float, Candidate]]:
     """Candidates with their scores, best first."""
     scored = [(score(c, kind, parent, focus), c) for c in candidates]
+    if wanted_level(kind) is None:
+        # a bare name shared by a province and its namesake capital means the city ("Kabul", "Khost")
+        capitals = {(c.entry.country, c.entry.admin1) for c in candidates
+                    if c.entry.level == 3 and c.match in ("exact", "alias") and c.entry.population >= 10_000}
+        scored = [(s - 1.5 if c.entry.level == 1 and (c.entry.country, c.entry.admin1) in capitals else s, c)
+                  for s, c in scored]
     scored.sort(key=lambda sc: (-sc[0], -sc[1].entry.population, sc[1].entry.id))
     return scored
 

@@ -50,15 +50,20 @@ class _Choice:
     margin: float
 
 
-def _kind_of(toponym: Toponym) -> str | None:
+def _kind_of(toponym: Toponym, gaz: Gazetteer | None = None) -> str | None:
     if toponym.kind in ("province", "district", "city", "town", "village", "area", "country", "neighbourhood"):
         return toponym.kind
     _core, word = split_admin(toponym.text)
-    if word:
-        from claimgraph.geo.names import admin_words
+    if not word:
+        return None
+    from claimgraph.geo.names import admin_words
 
-        return str(admin_words()[word]["kind"])
-    return None
+    spec = admin_words()[word]
+    if gaz is not None:
+        levels = gaz.name_levels(toponym.text)
+        if levels and int(spec["level"]) not in levels and (int(spec["level"]) != 2 or 3 not in levels):
+            return None  # "United States", "Mexico City": the admin word is part of the name
+    return str(spec["kind"])
 
 
 def _far_apart(a: GazEntry, b: GazEntry, km: float = 50.0) -> bool:
@@ -111,7 +116,7 @@ def _unresolved(reason: str, parent_place: Place | None, parent_key: str | None)
 def _place(gaz: Gazetteer, t: Toponym, choice: _Choice, parent: GazEntry | None, focus: Focus,
            parent_place: Place | None) -> Place:
     e = choice.candidate.entry
-    kind = _kind_of(t)
+    kind = _kind_of(t, gaz)
     want = wanted_level(kind)
     method = [f"gazetteer:{choice.candidate.match}"]
     if parent is not None:
@@ -181,7 +186,7 @@ def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym]) -> dict[str, Place
     votes: dict[str, tuple[Counter[str], Counter[tuple[str, str]]]] = {}
     focus = Focus()
     for t in toponyms:
-        choice = _choose(cands[t.key], _kind_of(t), None, Focus())
+        choice = _choose(cands[t.key], _kind_of(t, gaz), None, Focus())
         c_votes: Counter[str] = Counter()
         a_votes: Counter[tuple[str, str]] = Counter()
         if choice is not None and choice.candidate.name_score >= 0.95 and choice.margin > 0.5:
@@ -201,7 +206,7 @@ def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym]) -> dict[str, Place
         others = Focus(focus.countries - own_c, focus.admin1 - own_a)
         parent = chosen.get(t.parent_key or "")
         parent_place = out.get(t.parent_key or "")
-        choice = _choose(cands[t.key], _kind_of(t), parent, others)
+        choice = _choose(cands[t.key], _kind_of(t, gaz), parent, others)
         if choice is None:
             out[t.key] = _unresolved(f"no gazetteer entry matches '{t.text}'", parent_place, t.parent_key)
             continue
