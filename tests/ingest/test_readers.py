@@ -123,3 +123,20 @@ def test_unknown_extension_sniffed_as_html(tmp_path: Path) -> None:
                     + "</p></article></body></html>")
     [doc] = list(iter_documents([path]))
     assert doc.source_format == "html" and "<p>" not in doc.text
+
+
+def test_html_in_its_declared_legacy_charset_is_read(tmp_path: Path) -> None:
+    html = ("<html><head><meta charset=\"windows-1252\"><title>Beyrouth</title></head><body><article><p>"
+            + "Une frappe a touché le café du quartier, selon l’armée libanaise. " * 3 + "</p></article></body></html>")
+    path = tmp_path / "beirut.html"
+    path.write_bytes(html.encode("cp1252"))
+    [doc] = list(iter_documents([path]))
+    assert isinstance(doc, Document), doc
+    assert "café" in doc.text and "l’armée" in doc.text
+
+
+def test_undeclared_legacy_bytes_in_html_are_still_cg103(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes("<html><body><p>Caf\u00e9</p></body></html>".encode("latin-1"))
+    [err] = list(iter_documents([path]))
+    assert isinstance(err, IngestError) and err.code == "CG103"

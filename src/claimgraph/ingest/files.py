@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.errors import IngestError
-from claimgraph.ingest.html import HTML_SUFFIXES, document_from_html, looks_like_html
+from claimgraph.ingest.html import HTML_SUFFIXES, declared_html_charset, document_from_html, looks_like_html
 from claimgraph.ingest.jsonl import JSONL_SUFFIXES, read_jsonl
 from claimgraph.ingest.text import build_document, decode
 from claimgraph.model import Document
@@ -104,7 +104,8 @@ def read_path(path: Path, max_bytes: int = MAX_BYTES, **meta: Any) -> Iterator[D
 
 
 def _from_bytes(data: bytes, subject: str, suffix: str, abspath: str | None, meta: dict[str, Any]) -> Document:
-    text = decode(data, subject)
+    declared = declared_html_charset(data) if suffix not in (".txt", ".text") else None
+    text = decode(data, subject, fallback=declared)
     if suffix in HTML_SUFFIXES or (suffix not in (".txt", ".text") and looks_like_html(text)):
         return document_from_html(text, subject, path=abspath, **meta)
     return build_document(text, subject, path=abspath, source_format="text", **meta)

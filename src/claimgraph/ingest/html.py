@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import re
 from typing import Any
 
 from claimgraph.errors import IngestError
@@ -10,6 +12,22 @@ from claimgraph.ingest.text import build_document
 from claimgraph.model import Document
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+
+
+_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+                         re.IGNORECASE)
+
+
+def declared_html_charset(data: bytes) -> str | None:
+    """The encoding an HTML page declares in its first 4 KB (``<meta charset>``, XML declaration), if Python knows it."""
+    m = _CHARSET_RE.search(data[:4096])
+    if not m:
+        return None
+    name = (m.group(1) or m.group(2)).decode("ascii").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
 
 
 def looks_like_html(text: str) -> bool:

@@ -27,11 +27,13 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-def decode(data: bytes, subject: str) -> str:
+def decode(data: bytes, subject: str, fallback: str | None = None) -> str:
     """Decode ``data`` as UTF-8 (or UTF-16 with a byte-order mark).
 
-    Raises CG101 for no text at all, CG102 for binary data and CG103 for bytes
-    that are not UTF-8, naming the byte offset and line so the user can find it.
+    ``fallback`` is an encoding the file itself declares (an HTML page's
+    ``<meta charset>``), used when the bytes are not UTF-8. Raises CG101 for no
+    text at all, CG102 for binary data and CG103 for bytes that are not UTF-8
+    (nor the declared encoding), naming the byte offset and line.
     """
     if not data.strip():
         raise IngestError("CG101", subject, "no bytes" if not data else "only whitespace")
@@ -51,6 +53,11 @@ def decode(data: bytes, subject: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if fallback and fallback != "utf-8":
+            try:
+                return _non_empty(data.decode(fallback), subject)
+            except UnicodeDecodeError:
+                pass
         line = data.count(b"\n", 0, exc.start) + 1
         bad = data[exc.start : exc.start + 1].hex()
         raise IngestError("CG103", subject, f"byte 0x{bad} at offset {exc.start}, line {line}", offset=exc.start) from exc
