@@ -67,3 +67,8 @@ def test_broken_transliteration_rule_is_a_coded_error(monkeypatch):
     finally:
         monkeypatch.undo()
         lexicon.transliteration_rules.cache_clear()
+
+
+def test_org_kind_words_use_known_kinds():
+    words = lexicon.descriptors().org_kind_words
+    assert words["shura"] == "armed_group" and words["ministry"] == "government" and words["news"] == "media"

@@ -73,10 +73,10 @@ def capital_of(name: str) -> Country | None:
 def gazetteer_kind(gazetteer: Any | None, name: str) -> str | None:
     """The place kind the geo stage's gazetteer gives ``name`` (province, district, city, ...), if it can.
 
-    The gazetteer is duck-typed: we use ``gazetteer.prominent_kind(name)`` (prominent places only:
-    small villages share names with too many words and surnames) or ``gazetteer.kind_of(name)``,
-    else the feature of the best ``gazetteer.lookup(name)`` candidate. Anything
-    else (or no gazetteer) yields None and the caller falls back to text cues.
+    Uses ``gazetteer.prominent_kind(name)`` (countries, provinces, cities of 100k and more:
+    small villages share names with too many words and surnames), so the answer may
+    decide that a mislabelled name is a place. Without a gazetteer: None, and the
+    caller falls back to text cues.
     """
     if gazetteer is None:
         return None
@@ -84,19 +84,20 @@ def gazetteer_kind(gazetteer: Any | None, name: str) -> str | None:
     if callable(prominent):
         kind = prominent(name)
         return str(kind) if kind else None
-    kind_of = getattr(gazetteer, "kind_of", None)
-    if callable(kind_of):
-        kind = kind_of(name)
-        return str(kind) if kind else None
-    lookup = getattr(gazetteer, "lookup", None)
-    if callable(lookup):
-        found = lookup(name)
-        if isinstance(found, list | tuple):
-            found = found[0] if found else None
-        if found is not None:
-            for attr in ("feature", "kind"):
-                value = getattr(found, attr, None) or (found.get(attr) if isinstance(found, dict) else None)
-                if value:
-                    return str(value)
-            return "place"
+    return None
+
+
+def gazetteer_feature(gazetteer: Any | None, name: str) -> str | None:
+    """The feature (district, town, ...) of a close gazetteer match for a name already known to be a place.
+
+    Unlike :func:`gazetteer_kind` this accepts small places, so it only sets the kind of
+    a place, never decides that a name is one.
+    """
+    candidates = getattr(gazetteer, "candidates", None)
+    if not callable(candidates):
+        return None
+    for cand in candidates(name, fuzzy=False)[:1]:
+        if getattr(cand, "name_score", 0.0) >= 0.9:
+            feature = getattr(cand.entry, "feature", None)
+            return str(feature) if feature else None
     return None

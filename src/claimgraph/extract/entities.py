@@ -222,6 +222,8 @@ def _build_entity(doc_id: str, group: list[Candidate]) -> Entity:
         kind: str | None = actor.kind
     elif kinds:
         kind = sorted(kinds, key=lambda k: _KIND_PRIORITY.index(k) if k in _KIND_PRIORITY else 99)[0]
+    elif etype == "Organization":
+        kind = _org_kind(name)
     else:
         kind = None
     ident = f"dict:{actor.id}" if actor else fold(name)
@@ -236,6 +238,15 @@ def _build_entity(doc_id: str, group: list[Candidate]) -> Entity:
         external_ids={"dictionary": actor.id} if actor else {},
     )
     return entity
+
+
+def _org_kind(name: str) -> str | None:
+    """Kind of an organisation outside the dictionary from words of its name ("... Shura" -> armed_group)."""
+    words = lexicon.descriptors().org_kind_words
+    for w in name.lower().replace("-", " ").split():
+        if w in words:
+            return words[w]
+    return None
 
 
 def _canonical_name(etype: str, group: list[Candidate]) -> str:

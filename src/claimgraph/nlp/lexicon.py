@@ -60,6 +60,7 @@ class Descriptors:
     admin_suffixes: dict[str, str]
     generic_suffixes: dict[str, str]
     title_case_suffixes: frozenset[str]
+    org_kind_words: dict[str, str]
     role_words: frozenset[str] = field(default=frozenset())
     max_role_len: int = 1
 
@@ -147,6 +148,18 @@ def _words(data: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(str(v) for v in value)
 
 
+def _kind_words(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise _fail(DESCRIPTORS_FILE, "'org_kind_words' must map a kind to a list of words")
+    out: dict[str, str] = {}
+    for kind, words in value.items():
+        if kind not in ORG_KINDS:
+            raise _fail(DESCRIPTORS_FILE, f"org_kind_words: unknown kind {kind}")
+        for w in words or ():
+            out.setdefault(str(w).lower(), str(kind))
+    return out
+
+
 @lru_cache(maxsize=None)
 def descriptors() -> Descriptors:
     data = load_yaml(DESCRIPTORS_FILE)
@@ -168,6 +181,7 @@ def descriptors() -> Descriptors:
         admin_suffixes={str(k): str(v) for k, v in (suffixes.get("admin") or {}).items()},
         generic_suffixes={str(k): str(v) for k, v in (suffixes.get("generic") or {}).items()},
         title_case_suffixes=frozenset(str(w) for w in suffixes.get("title_case_only") or ()),
+        org_kind_words=_kind_words(data.get("org_kind_words") or {}),
         role_words=frozenset(w for r in roles for w in re.split(r"[\s]+", r)),
         max_role_len=max(len(r.split()) for r in roles),
     )
