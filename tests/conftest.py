@@ -54,3 +54,27 @@ def seed_extraction(pipeline, seed_text):
         seed_text, path="seed/mir-ali-agreement.txt", outlet="Afghanistan International", published="2025-01-14"
     )
     return pipeline.analyze(doc)
+
+
+@pytest.fixture(scope="session")
+def run_claims(nlp):
+    """Run the entity stage and the claim stages (attribution → contradictions) on a small text.
+
+    Returns a function ``run(text, outlet=..., published=...) -> DocContext``; no gazetteer,
+    so place coordinates are not resolved (the claim stages do not need them).
+    """
+    from claimgraph.extract import attribution, contradictions, entities, events, relations
+    from claimgraph.extract.context import DocContext
+    from claimgraph.model import Document
+
+    def run(text: str, outlet: str = "Test Wire", published: str = "2024-03-10") -> DocContext:
+        doc = Document.from_text(text, outlet=outlet, published=published)
+        ctx = DocContext(document=doc, sdoc=nlp(doc.text))
+        entities.find_entities(ctx)
+        attribution.find_attributions(ctx)
+        relations.find_relations(ctx)
+        events.find_events(ctx)
+        contradictions.link_contradictions(ctx)
+        return ctx
+
+    return run

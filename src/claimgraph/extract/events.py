@@ -76,7 +76,7 @@ _PARTICIPANT_NOUNS = frozenset({"rebel", "militant", "fighter", "insurgent", "gu
                                 "serb", "muslim", "islamist", "person", "man", "woman", "child"})
 _TARGET_PREPS = {
     "default": ("on", "against", "at"),
-    "CONSULT": ("with", "to"),
+    "CONSULT": ("with", "to", "between"),
     "COOPERATE": ("with",),
     "AGREE": ("with", "to"),
     "AID": ("to", "for"),
@@ -197,6 +197,11 @@ class _Events:
             if child.dep_ in ("xcomp", "ccomp", "pcomp") or (child.dep_ == "prep" and child.lower_ in ("of", "for", "to")) or (via_that and child.dep_ in ("dobj", "dative")):
                 trig = self.trigger_of(head) if head.pos_ in ("VERB", "AUX", "ADJ") else None
                 if trig is not None and trig.type in _CONTENT_TAKING:
+                    # what is accused or denied is a claim of its own (alleged / denied);
+                    # what is requested, promised, threatened or refused is the event's content
+                    stated = child.dep_ in ("ccomp", "pcomp") or (child.dep_ == "prep" and child.lower_ == "of")
+                    if trig.type in ("ACCUSE", "REJECT") and stated:
+                        return False
                     return True
             if child.dep_ in ("ccomp",) or head.pos_ in ("VERB", "AUX") and child.dep_ not in ("prep", "pobj", "pcomp", "xcomp", "dobj", "relcl", "acl"):
                 return False
@@ -225,11 +230,7 @@ class _Events:
                 ents = [e for e in self.actors.of_phrase(rep) if self.actors.type_of(e) in want]
                 if ents:
                     return ents
-        for j in range(pron.i - 1, pron.sent.start - 1, -1):
-            e = self.actors.at(pron.doc[j])
-            if e and self.actors.type_of(e) in want:
-                return [e]
-        return []
+        return self.actors.nearest_before(pron, want)
 
     def antecedent(self, pron: Token) -> list[str]:
         """Plural pronoun → the nearest preceding actor phrase in its sentence that is not the
@@ -320,7 +321,7 @@ class _Events:
                         if p.dep_ == "pobj":
                             for e in self.phrase(p):
                                 if self.actors.type_of(e) != "Location" or trig.type in ("ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REQUEST", "THREATEN", "CONSULT", "AGREE", "SUPPORT", "AID", "REJECT"):
-                                    if e not in targets and (h is verb or trig.type in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT")):
+                                    if e not in targets and (h is verb or trig.type in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT")):
                                         targets.append(e)
         # co-actors: "fought alongside X", "together with X"
         for c in verb.children:
@@ -378,6 +379,8 @@ class _Events:
             return to, frm
         loc = self._prep_places(trigger, _PLACE_PREPS)
         if loc is None:
+            loc = self.shared_place(trigger)
+        if loc is None:
             for c in trigger.children:
                 if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("with", "on", "against")):
                     arg = c if c.dep_ != "prep" else next((p for p in c.children if p.dep_ == "pobj"), None)
@@ -389,6 +392,19 @@ class _Events:
                 if loc:
                     break
         return loc, None
+
+    def shared_place(self, trigger: Token) -> str | None:
+        """"killed two insurgents and detained three in Nad Ali": coordinated verbs share the place."""
+        if trigger.pos_ != "VERB":
+            return None
+        sibs = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+            sibs.append(trigger.head)
+        for v in sibs:
+            loc = self._prep_places(v, _PLACE_PREPS)
+            if loc:
+                return loc
+        return None
 
     def _prep_places(self, tok: Token, words: tuple[str, ...]) -> str | None:
         for c in tok.children:

@@ -56,6 +56,7 @@ class _Relations:
         self.leader = {n.lower() for n in d["leader_nouns"]}
         self.deputy = {n.lower() for n in d["deputy_nouns"]}
         self.roles = {n.lower() for n in d["member_roles"]}
+        self.head_roles = {n.lower() for n in d.get("head_roles", [])}
         self.verbs: dict[str, dict] = dict(d["verbs"])
         self.presence = {n.lower() for n in d["presence_nouns"]}
         self.admin_words = {str(k).lower(): int(v) for k, v in d["admin_words"].items()}
@@ -253,6 +254,8 @@ class _Relations:
             return
         if pred in ("leader_of", "member_of") and self.actors.type_of(org) == "Person":
             return
+        if pred == "member_of" and role.lower() in self.head_roles and _definite(tok):
+            pred = "leader_of"  # "the commander of X" leads X; "a commander of X" is one of them
         if pred == "deputy_of" and self.actors.type_of(org) != "Person":
             # "deputy leader of the Taliban" is a member role in the group
             pred = "member_of"
@@ -381,7 +384,7 @@ class _Relations:
         for m in movers:
             for d in dests:
                 # a residence in the past is historical; a destination is where the actor now is
-                self.emit("located_in", m, d, ev, verb, historical=past and to_word == "in" and not _until_now(verb))
+                self.emit("located_in", m, d, ev, verb, historical=past and to_word == "in")
         origin = spec.get("origin")
         if origin:
             for _, p in _preps(verb, (origin[5:],)):
@@ -462,8 +465,11 @@ def _preps(tok: Token, words: Iterable[str]):
                     yield c, p
 
 
-def _until_now(verb: Token) -> bool:
-    return False
+def _definite(role: Token) -> bool:
+    """"the commander" (and no "senior", "a", "one of") — the role's only holder."""
+    dets = [c.lower_ for c in role.children if c.dep_ in ("det", "poss")]
+    quals = [c for c in role.children if c.dep_ in ("amod", "nummod")]
+    return bool(dets) and dets[0] in ("the", "its", "their", "'s") and not quals or any(c.dep_ == "poss" for c in role.children) and not quals
 
 
 def find_relations(ctx: DocContext) -> None:

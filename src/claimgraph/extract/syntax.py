@@ -117,6 +117,11 @@ class Actors:
         lemma = tok.lemma_.lower()
         if allow_groups and (lemma in self.groups or tok.lower_ in self.groups):
             for child in tok.children:
+                if child.dep_ == "poss" and child.lower_ in ("its", "their"):
+                    owner = self.possessor(tok)
+                    if owner:
+                        return owner
+            for child in tok.children:
                 if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < tok.i:
                     e = self.at(child)
                     if e and (self.type_of(e) != "Location" or lemma in STATE_GROUPS):
@@ -144,6 +149,44 @@ class Actors:
                         return [e]
         return []
 
+    def nearest_before(self, tok: Token, types: tuple[str, ...]) -> list[str]:
+        """The nearest entity of one of ``types`` before ``tok`` in its sentence, else in the
+        previous sentence's subject ("Zawahiri lived in Kabul. He went …")."""
+        sent = tok.sent
+        for j in range(tok.i - 1, sent.start - 1, -1):
+            e = self.at(tok.doc[j])
+            if e and self.type_of(e) in types:
+                return [e]
+        if sent.start > 0:
+            prev = tok.doc[sent.start - 1].sent
+            for t in prev:
+                if t.dep_ in ("nsubj", "nsubjpass"):
+                    ents = [e for e in self.of_np(t) if self.type_of(e) in types]
+                    if ents:
+                        return ents
+        return []
+
+    def pronoun(self, tok: Token) -> list[str]:
+        """he/she → a person, it → a group or state, as :meth:`nearest_before` finds them."""
+        low = tok.lower_
+        if low in ("he", "she", "him", "her"):
+            return self.nearest_before(tok, ("Person",))
+        if low in ("it",):
+            return self.nearest_before(tok, ("Organization", "Location"))
+        return []
+
+    def possessor(self, tok: Token) -> list[str]:
+        """"The Syrian government denied that its forces …": "its" is the subject of the nearest
+        governing clause whose subject is not the phrase itself."""
+        for verb in governing_verbs(tok):
+            subj = subject_of(verb)
+            if subj is None or subj.i == tok.i or tok in list(subj.subtree):
+                continue
+            ents = [e for e in self.of_np(subj, allow_groups=True, _depth=3) if self.type_of(e) != "Person"]
+            if ents:
+                return ents[:1]
+        return []
+
     def group_by_demonym(self, demonym: str) -> str | None:
         prefix = demonym.lower() + " "
         found = {
@@ -155,6 +198,8 @@ class Actors:
 
     def of_phrase(self, tok: Token) -> list[str]:
         """Entities of the phrase headed by ``tok`` and its conjuncts ("A, B and C")."""
+        if tok.pos_ == "PRON" and (tok.lower_ in ("he", "she", "him", "her") or (tok.lower_ == "it" and tok.dep_ != "expl")):
+            return self.pronoun(tok)
         out: list[str] = []
         for t in (tok, *conjuncts(tok)):
             for e in self.of_np(t):
