@@ -96,6 +96,7 @@ def test_analyze_into_a_corrupt_database_is_cg401(runner: CliRunner, corpus: Pat
 def test_bad_published_is_cg108(runner: CliRunner, corpus: Path, tmp_path: Path) -> None:
     result = runner.invoke(main, ["analyze", str(corpus), "--db", str(tmp_path / "x.sqlite"), "--published", "soonish"])
     assert result.exit_code == 2 and "CG108" in result.stderr
+    assert not (tmp_path / "x.sqlite").exists()
 
 
 def test_extract_prints_gold_format_json(runner: CliRunner, corpus: Path, tmp_path: Path) -> None:

@@ -53,11 +53,12 @@ def analyze_command(paths: tuple[str, ...], db: str, published: str | None, outl
     from claimgraph.runner import batch
     from claimgraph.store import Store
 
+    show_bar = sys.stderr.isatty() and not as_json
+    bar: Any = None
+    # arguments are checked (CG108) before the database is created
+    n_inputs, items = batch.ingest(paths, published=published, outlet=outlet, max_bytes=max_bytes, exclude_db=db,
+                                   on_file=lambda _entry: bar.update(1) if bar is not None else None)
     with Store.open(db) as store:
-        show_bar = sys.stderr.isatty() and not as_json
-        bar: Any = None
-        n_inputs, items = batch.ingest(paths, published=published, outlet=outlet, max_bytes=max_bytes, exclude_db=db,
-                                       on_file=lambda _entry: bar.update(1) if bar is not None else None)
         loader = functools.partial(Pipeline.load, gazetteer_path=gazetteer)
         with _progress(show_bar, n_inputs) as bar:
             if workers > 1 or scheduler:
@@ -159,7 +160,7 @@ def _extract_records(items: Any, load: Any, output: str | None) -> None:
     from claimgraph.runner import batch
     from claimgraph.runner.local import run_local
 
-    runner = batch._LazyPipeline(load)
+    runner = batch.LazyPipeline(load)
     ok = failed = 0
     stream = open(output, "w", encoding="utf-8") if output else None  # noqa: SIM115 - closed below
     try:

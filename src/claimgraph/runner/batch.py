@@ -100,7 +100,7 @@ def ingest(paths: Iterable[str | os.PathLike[str]], published: str | None = None
     return len(inputs), stream()
 
 
-class _LazyPipeline:
+class LazyPipeline:
     """Loads the pipeline on first use, so a run where everything is unchanged never loads spaCy."""
 
     def __init__(self, factory: Callable[[], Pipeline]) -> None:
@@ -143,7 +143,7 @@ def analyze_items(
 
         if pipeline is None:
             pipeline = Pipeline.load
-        runner = pipeline if hasattr(pipeline, "analyze") else _LazyPipeline(pipeline)  # type: ignore[arg-type]
+        runner = pipeline if hasattr(pipeline, "analyze") else LazyPipeline(pipeline)  # type: ignore[arg-type]
         results = run_local(items, runner, skip=skip)  # type: ignore[arg-type]
 
     for item, result in results:
