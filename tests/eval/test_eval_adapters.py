@@ -39,11 +39,32 @@ def test_isaf_adapter_maps_extraction_to_dataset_labels():
     dl = isaf.parse_dateline(x.document.text)
     pred, flags = isaf.adapt(x, dl)
     assert pred["start_date"] == "2012-03-02" and flags["date_from_events"]
-    # Kabul counts (mentioned in the body too), Helmand via the province's own name; Punjab is not Afghan
-    assert sorted(pred["province"]) == ["helmand", "kabul"]
+    # the operation's evidence names Helmand (found via the province's own name); Kabul is outside it
+    assert pred["province"] == ["helmand"]
     assert pred["target_group"] == ["haqqani"]
     assert pred["event_type"] == ["captureandkill"]
     assert (pred["min_killed"], pred["min_captured"]) == (2, 3)  # the denied killing does not count
+
+
+def test_isaf_provinces_from_event_evidence_and_location():
+    x = _x()
+    t = x.document.text
+    x.claims[1].evidence = [(t.index("detained"), len(t))]  # "detained three suspects in Kabul yesterday."
+    pred, _ = isaf.adapt(x, isaf.parse_dateline(t))
+    assert sorted(pred["province"]) == ["helmand", "kabul"]  # Punjab resolves to Pakistan: never an ISAF province
+    x.claims[1].evidence = [(100, 110)]
+    x.claims[0].evidence = [(100, 110)]
+    x.claims[0].location = "e_kabul"
+    pred, _ = isaf.adapt(x, isaf.parse_dateline(t))
+    assert pred["province"] == ["kabul"]
+
+
+def test_isaf_later_datelines_are_not_places():
+    text = ("KABUL, Afghanistan (May 3, 2012)\nForces detained two men in Logar province.\n\n"
+            "2012-05-S-011\nKABUL, Afghanistan (May 4, 2012)\nMore text.")
+    dl = isaf.parse_dateline(text)
+    second = text.index("KABUL, Afghanistan (May 4")
+    assert not dl.outside(second) and dl.outside(text.index("Logar")) and not dl.outside(0)
 
 
 def test_isaf_adapter_dateline_only_place_and_empty_extraction():

@@ -89,6 +89,12 @@ _RELEASE_NO = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-[A-Z]{1,3}-\d+")
 class Dateline:
     date: str | None  # YYYY-MM-DD, or YYYY-MM when only the release number dates it
     end: int  # offset where the release body starts (after the dateline)
+    #: every dateline line in the text ("KABUL, Afghanistan (Aug. 20, 2012)"), the header included:
+    #: a release text may hold several releases, each with its own dateline
+    regions: tuple[tuple[int, int], ...] = ()
+
+    def outside(self, start: int) -> bool:
+        return start >= self.end and not any(s <= start < e for s, e in self.regions)
 
 
 def parse_dateline(text: str, release_id: str | None = None) -> Dateline:
@@ -109,6 +115,7 @@ def parse_dateline(text: str, release_id: str | None = None) -> Dateline:
         end = m.end()
     else:
         m = _HEADER_DATE.search(release_id or "")
+    regions = tuple((text.rfind("\n", 0, d.start()) + 1, d.end()) for d in _DATELINE.finditer(text))
     if m:
         mon = _MONTHS[m.group(1).casefold()]
         yr = int(m.group(3)) if m.group(3) else year
@@ -116,12 +123,12 @@ def parse_dateline(text: str, release_id: str | None = None) -> Dateline:
             if m.group(3) is None and month is not None and mon == 1 and month == 12:
                 yr += 1  # a January dateline on a release numbered in December
             try:
-                return Dateline(date(yr, mon, int(m.group(2))).isoformat(), end)
+                return Dateline(date(yr, mon, int(m.group(2))).isoformat(), end, regions)
             except ValueError:
                 pass
     if year is not None:
-        return Dateline(f"{year:04d}-{month:02d}", end)
-    return Dateline(None, end)
+        return Dateline(f"{year:04d}-{month:02d}", end, regions)
+    return Dateline(None, end, regions)
 
 
 # --- adapter ----------------------------------------------------------------------------------
@@ -159,23 +166,39 @@ def adapt(x: Extraction, dateline: Dateline) -> tuple[dict[str, Any], dict[str, 
     dates = sorted(d for d in (_day(c.date.value) if c.date else None for c in ops) if d)
     start_date = dates[0] if dates else (dateline.date if _day(dateline.date) else None)
 
-    provinces: list[str] = []
-    for e in x.entities:
+    # provinces where the operation happened: places named in an operation event's evidence or as its
+    # location; when no event names one, every place the release body mentions
+    op_spans = [sp for c in ops for sp in c.evidence]
+    op_places = {c.location for c in ops if c.location}
+
+    def province_of(e: Any) -> str | None:
         p = e.place
         if p is None or not p.resolved or (p.country and p.country != cfg["country"]):
-            continue
-        if not any(s >= dateline.end for s, _ in e.mentions):
-            continue
+            return None
         label = province_label(p.admin1)
         if label is None and p.feature == "province":
             label = province_label(p.gazetteer_name) or province_label(e.name)
-        if label and label not in provinces:
+        return label
+
+    def in_body(e: Any) -> list[tuple[int, int]]:
+        return [m for m in e.mentions if dateline.outside(m[0])]
+
+    provinces: list[str] = []
+    for e in x.entities:
+        label = province_of(e)
+        in_op = e.id in op_places or any(s < oe and os_ < t for s, t in in_body(e) for os_, oe in op_spans)
+        if label and in_op and label not in provinces:
             provinces.append(label)
+    if not provinces:
+        for e in x.entities:
+            label = province_of(e)
+            if label and in_body(e) and label not in provinces:
+                provinces.append(label)
 
     groups: list[str] = []
     for e in x.entities:
         label = cfg["target_groups"].get(e.external_ids.get("dictionary", ""))
-        if label and any(s >= dateline.end for s, _ in e.mentions) and label not in groups:
+        if label and any(dateline.outside(s) for s, _ in e.mentions) and label not in groups:
             groups.append(label)
 
     killed = sum(int(c.counts.get("killed", 0) or 0) for c in ops)
@@ -210,7 +233,7 @@ def baseline_prediction(sdoc: Doc, dateline: Dateline) -> dict[str, Any]:
     b = _config()["baseline"]
     provinces: list[str] = []
     for ent in sdoc.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC") and ent.start_char >= dateline.end:
+        if ent.label_ in ("GPE", "LOC", "FAC") and dateline.outside(ent.start_char):
             label = province_label(ent.text)
             if label and label not in provinces:
                 provinces.append(label)
@@ -292,7 +315,8 @@ def run(paths: list[str], pipeline: Pipeline, limit: int | None = None, predicti
             else:
                 # the dateline end is measured again on the normalised text the offsets refer to
                 x = pipeline.analyze(document)
-                dl_doc = Dateline(dl.date, parse_dateline(document.text, str(rec.get("id") or "")).end)
+                on_doc = parse_dateline(document.text, str(rec.get("id") or ""))
+                dl_doc = Dateline(dl.date, on_doc.end, on_doc.regions)
                 pred, flags = adapt(x, dl_doc)
                 from_events += flags["date_from_events"]
                 base_pred = baseline_prediction(plain_nlp()(document.text), dl_doc)
