@@ -82,3 +82,9 @@ def test_unknown_organisations_get_a_kind_from_their_name(nlp):
     )
     assert entity(ctx, "Ittehadul Mujahideen Shura of North Waziristan").kind == "armed_group"
     assert entity(ctx, "Ministry of Interior").kind == "government"
+
+
+def test_named_unit_tagged_as_place_is_an_organisation(nlp):
+    ctx = analyse(nlp, "Fighters of the Kataib Sayyid al-Shuhada Brigade attacked a convoy near Baghdad.")
+    unit = entity(ctx, "Kataib Sayyid al-Shuhada Brigade")
+    assert unit.type == "Organization" and unit.kind == "armed_group"

@@ -281,9 +281,14 @@ def _repair_places(sdoc: Doc, cands: list[Candidate], gazetteer: Any | None,
         joined.append(c)
     cands = joined
 
+    org_words = {w: k for w, k in desc.org_kind_words.items() if k != "igo"}
     place_texts: set[str] = set()
     for c in cands:
         if c.dict_id or c.source == "ruler" and c.label == "PERSON":
+            continue
+        if c.label in ("GPE", "LOC", "FAC") and c.source == "ner" and c.end - c.start > 1 and \
+                sdoc[c.end - 1].lower_ in org_words:
+            c.label = "ORG"  # "Kataib Sayyid al-Shuhada Brigade", "Ministry of Interior" are organisations
             continue
         span = sdoc[c.start:c.end]
         nxt = sdoc[c.end] if c.end < len(sdoc) else None
