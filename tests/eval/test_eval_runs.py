@@ -130,3 +130,28 @@ def test_cli_wrong_kind_for_file_is_a_coded_error(cli, tmp_path):
     assert res.exit_code == 2 and "CG500" in res.output
     res = cli.invoke(main, ["eval", "isaf", str(tmp_path / "missing.jsonl")])
     assert res.exit_code == 2 and "CG100" in res.output
+
+
+def test_cli_eval_all_docs_runs_each_kind_and_writes_the_doc(cli, tmp_path, monkeypatch):
+    isaf_file = tmp_path / "isaf.jsonl"
+    isaf_file.write_text("\n".join(json.dumps(x) for x in ISAF) + "\n", encoding="utf-8")
+    ner_file = tmp_path / "dev.txt"
+    ner_file.write_text(NER_TEXT, encoding="utf-8")
+    files = {"isaf": [str(isaf_file)], "ner": [str(ner_file)]}
+    monkeypatch.setattr("claimgraph.eval.defaults.default_paths", lambda kind: files.get(kind, []))
+    doc = tmp_path / "EVALUATION.md"
+    res = cli.invoke(main, ["eval", "all", "--docs", "--docs-path", str(doc),
+                            "--predictions-dir", str(tmp_path / "preds")])
+    assert res.exit_code == 0, res.output
+    assert "seed: skipped" in res.output
+    md = doc.read_text(encoding="utf-8")
+    assert "## isaf" in md and "## ner" in md and "| seed | — | not run" in md
+    assert f"claimgraph eval isaf {isaf_file}" in md
+    assert validate_file("isaf", tmp_path / "preds" / "isaf.jsonl") == []
+    assert validate_file("ner", tmp_path / "preds" / "ner.jsonl") == []
+
+
+def test_cli_bench_without_corpus_is_a_coded_error(cli, monkeypatch):
+    monkeypatch.setattr("claimgraph.eval.defaults.bench_default_paths", lambda: [])
+    res = cli.invoke(main, ["bench"])
+    assert res.exit_code == 2 and "CG500" in res.output
