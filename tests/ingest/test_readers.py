@@ -140,3 +140,30 @@ def test_undeclared_legacy_bytes_in_html_are_still_cg103(tmp_path: Path) -> None
     path.write_bytes("<html><body><p>Caf\u00e9</p></body></html>".encode("latin-1"))
     [err] = list(iter_documents([path]))
     assert isinstance(err, IngestError) and err.code == "CG103"
+
+
+def test_sidecar_metadata_jsonl_gives_files_their_metadata(tmp_path: Path) -> None:
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "ye01.txt").write_text("Houthi forces said they fired drones at Marib, a spokesman said.")
+    (tmp_path / "texts" / "ye02.txt").write_text("LONDON (Reuters) - Saudi-led coalition jets struck Sanaa airport.")
+    (tmp_path / "metadata.jsonl").write_text("\n".join(json.dumps(r) for r in [
+        {"id": "ye01", "title": "Drones fired at Marib", "date": "2021-02-10 08:00:00Z", "outlet": "Yemen Wire",
+         "url": "https://ex.org/ye01"},
+        {"id": "ye02", "date": "sometime"},
+    ]) + "\n")
+    items = list(iter_documents([tmp_path], outlet=None))
+    assert all(isinstance(x, Document) for x in items) and len(items) == 2  # the sidecar is not a document
+    first, second = items
+    assert (first.title, first.published, first.outlet, first.url) == (
+        "Drones fired at Marib", "2021-02-10", "Yemen Wire", "https://ex.org/ye01")
+    assert first.meta["sidecar_id"] == "ye01"
+    assert second.outlet == "Reuters" and second.published is None  # own dateline; bad sidecar date not guessed
+    assert second.meta["unparsed_date"] == "sometime"
+    forced = list(iter_documents([tmp_path], outlet="Override", published="2021-02"))
+    assert (forced[0].outlet, forced[0].published, forced[0].title) == ("Override", "2021-02", "Drones fired at Marib")
+
+
+def test_metadata_jsonl_with_text_is_read_as_documents(tmp_path: Path) -> None:
+    (tmp_path / "metadata.jsonl").write_text(json.dumps({"id": "a", "text": "Shelling hit Donetsk."}) + "\n")
+    [doc] = list(iter_documents([tmp_path]))
+    assert doc.text == "Shelling hit Donetsk."

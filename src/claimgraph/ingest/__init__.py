@@ -20,7 +20,7 @@ from typing import Any
 
 from claimgraph.errors import IngestError
 from claimgraph.ingest.dateline import Dateline, find_dateline, iso_date, parse_date
-from claimgraph.ingest.files import MAX_BYTES, expand_paths, read_path
+from claimgraph.ingest.files import MAX_BYTES, plan, read_entry
 from claimgraph.ingest.text import build_document
 from claimgraph.model import Document
 
@@ -61,8 +61,8 @@ def iter_documents(
         meta["published"] = iso_date(published, "--published")
     if outlet is not None:
         meta["outlet"] = outlet
-    for item in expand_paths(paths):
+    for item, sidecar in plan(paths):
         if isinstance(item, IngestError):
             yield item
         else:
-            yield from read_path(item, max_bytes=max_bytes, **meta)
+            yield from read_entry(item, sidecar, max_bytes, meta)

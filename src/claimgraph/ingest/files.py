@@ -46,6 +46,32 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Ing
             yield IngestError("CG100", str(path), "no such file or folder")
 
 
+def plan(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path | IngestError, dict[str, Any]]]:
+    """Every input with the metadata a sidecar ``metadata.jsonl`` gives it (see :mod:`.sidecar`).
+
+    Sidecars themselves are left out; everything else keeps the order of
+    :func:`expand_paths`.
+    """
+    from claimgraph.ingest.sidecar import attach
+
+    entries = list(expand_paths(paths))
+    files = [e for e in entries if isinstance(e, Path) and str(e) != STDIN]
+    by_file, sidecars = attach(files)
+    return [(e, by_file.get(e, {}) if isinstance(e, Path) else {}) for e in entries
+            if not (isinstance(e, Path) and e in sidecars)]
+
+
+def read_entry(entry: Path, sidecar: dict[str, Any], max_bytes: int, meta: dict[str, Any]
+               ) -> Iterator[Document | IngestError]:
+    """Documents of one planned entry: arguments (``meta``) win over sidecar metadata, which wins over the file's own."""
+    if not sidecar or entry.suffix.lower() in JSONL_SUFFIXES:
+        yield from read_path(entry, max_bytes=max_bytes, **meta)
+        return
+    merged = {k: v for k, v in sidecar.items() if k != "meta"}
+    merged.update(meta)
+    yield from read_path(entry, max_bytes=max_bytes, meta=dict(sidecar.get("meta") or {}), **merged)
+
+
 def _walk(folder: Path) -> Iterator[Path | IngestError]:
     try:
         entries = sorted(folder.iterdir(), key=lambda p: p.name)

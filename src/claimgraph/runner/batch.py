@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimgraph.errors import ClaimgraphError
 from claimgraph.ingest import MAX_BYTES, iso_date
-from claimgraph.ingest.files import expand_paths, read_path
+from claimgraph.ingest.files import plan, read_entry
 from claimgraph.model import Document, Extraction
 from claimgraph.runner.local import Item, run_local
 
@@ -86,14 +86,15 @@ def ingest(paths: Iterable[str | os.PathLike[str]], published: str | None = None
     if exclude_db is not None:
         base = os.path.abspath(exclude_db)
         skip = {base + suffix for suffix in ("", "-wal", "-shm", "-journal")}
-    inputs = [p for p in expand_paths(paths) if isinstance(p, ClaimgraphError) or os.path.abspath(p) not in skip]
+    inputs = [(p, side) for p, side in plan(paths)
+              if isinstance(p, ClaimgraphError) or os.path.abspath(p) not in skip]
 
     def stream() -> Iterator[Item]:
-        for entry in inputs:
+        for entry, sidecar in inputs:
             if isinstance(entry, ClaimgraphError):
                 yield entry
             else:
-                yield from read_path(entry, max_bytes=max_bytes, **meta)
+                yield from read_entry(entry, sidecar, max_bytes, meta)
             if on_file is not None:
                 on_file(entry)
 
