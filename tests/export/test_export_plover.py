@@ -72,6 +72,9 @@ def test_actors_use_merged_identity_and_surface_text(corpus_docs):
     accuse = next(r for r in records if r["event"] == ["ACCUSE"])
     assert [a["entity_text"] for a in accuse["recipient"]] == ["Arakan Army"]
     assert accuse["quad_code"] == 3
+    # a government gets PLOVER's GOV sector; an armed group no guessed sector
+    assert accuse["actor"][0]["sector"] == "GOV"
+    assert "sector" not in accuse["recipient"][0]
 
 
 def test_location_object_is_filled_only_from_a_resolved_place(corpus_docs):

@@ -98,6 +98,11 @@ def _entity(view: ClaimView, corpus: Corpus, entity_id: str) -> dict[str, Any]:
         (e.name for e in _doc_entities(corpus, view) if e.id == entity_id), actor.name if actor else entity_id
     )
     record: dict[str, Any] = {"entity_text": surface}
+    tables = load_yaml("export_plover.yaml")
+    if actor is not None and actor.kind in tables["sector_by_kind"]:
+        record["sector"] = tables["sector_by_kind"][actor.kind]
+    if actor is not None and actor.kind in tables["code_by_kind"]:
+        record["code"] = tables["code_by_kind"][actor.kind]
     if actor is not None:
         record["identifier_id"] = actor.key
         record["identifier_text"] = actor.name
