@@ -166,6 +166,8 @@ def test_claim_filters(store: Store) -> None:
     assert len(store.claims(kind="relation")) == 2
     assert {c.claim.modality for c in store.claims(modality="denied")} == {"denied"}
     assert len(store.claims(actor="jnim")) == 6  # by name, any case
+    assert len(store.claims(actor="Forces armees")) == 0
+    assert len(store.claims(actor="JNIM", modality="denied")) == 2
     assert len(store.claims(actor=jnim.id)) == 3  # by per-document id
     canonical = store.find_entities("JNIM")[0].canonical_id
     assert len(store.claims(actor=canonical)) == 6  # across documents
@@ -188,6 +190,7 @@ def test_find_entities_by_alias_ignores_case_and_diacritics(store: Store) -> Non
     x = make_extraction(TEXT)
     x.entities[1].aliases.append("Forces armées")
     store.save(x)
+    assert len(store.claims(actor="forces armees")) == 2  # claims filter by alias too
     assert [e.entity.name for e in store.find_entities("FORCES ARMEES")] == ["army"]
     assert [e.entity.name for e in store.find_entities("djibo")] == ["Djibo"]
     assert store.find_entities("Ouagadougou") == []

@@ -234,7 +234,10 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20, offset: int = 
 
 _ACTOR_ROLES = "('subject', 'object', 'source', 'target')"
 _PLACE_ROLES = "('location', 'origin')"
-_ENTITY_MATCH = "(e.id = ? OR e.canonical_id = ? OR cg_fold(e.name) = cg_fold(?))"
+_ENTITY_MATCH = (
+    "(e.id = ? OR e.canonical_id = ? OR cg_fold(e.name) = cg_fold(?)"
+    " OR EXISTS (SELECT 1 FROM json_each(e.aliases_json) j WHERE cg_fold(j.value) = cg_fold(?)))"
+)
 
 
 def claim_filters(
@@ -245,7 +248,7 @@ def claim_filters(
 ) -> tuple[list[str], list[Any]]:
     """SQL conditions over ``claims c`` joined to ``documents d`` and ``attributions a``.
 
-    ``actor``/``place``/``entity`` accept an entity id, a canonical id or a name.
+    ``actor``/``place``/``entity`` accept an entity id, a canonical id, a name or an alias.
     A date range keeps claims whose date (value or after/before bounds, at any
     precision) overlaps it; claims without a date are left out.
     """
@@ -272,7 +275,7 @@ def claim_filters(
             role_sql = f" AND ce.role IN {roles}" if roles else ""
             where.append("EXISTS (SELECT 1 FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id"
                          f" WHERE ce.claim_id = c.id{role_sql} AND {_ENTITY_MATCH})")
-            args += [value, value, value]
+            args += [value, value, value, value]
     if date_from:
         # '~' sorts after digits and '-', so a month "2022-04" reaches to the end of April
         where.append("(COALESCE(c.date_value, c.date_before) IS NULL OR COALESCE(c.date_value, c.date_before) || '~' >= ?)")
