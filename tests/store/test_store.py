@@ -212,3 +212,14 @@ def test_iter_extractions_filters_by_outlet(store: Store) -> None:
 def test_new_database_in_a_missing_folder_is_created(tmp_path: Path) -> None:
     with Store.open(tmp_path / "out" / "deeper" / "cg.sqlite") as store:
         assert store.stats()["documents"] == 0
+
+
+def test_sample_report_extraction_round_trips(seed_extraction: Extraction) -> None:
+    with Store.open(":memory:") as s:
+        assert s.save(seed_extraction) == "inserted"
+        assert s.get_extraction(seed_extraction.document.id) == seed_extraction
+        assert s.save(seed_extraction) == "unchanged"
+        stored = s.claims(doc_id=seed_extraction.document.id)
+        assert [c.claim for c in stored] == seed_extraction.claims
+        for c in stored:  # every stored claim keeps its exact evidence text
+            assert c.evidence_text == [seed_extraction.document.text[a:b] for a, b in c.claim.evidence]
