@@ -46,6 +46,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "CG701": ("invalid request parameter", "check the parameter named in the message"),
     "CG702": ("access token missing or wrong", "open the UI once with ?token=… (kept in a cookie) or send 'Authorization: Bearer …'"),
     "CG703": ("page not found", "check the address; the home page links to every view"),
+    # runner 8xx
+    "CG800": ("Dask scheduler unreachable", "check --scheduler (tcp://host:8786) and that the scheduler is running, or use --workers N for a local cluster"),
 }
 
 

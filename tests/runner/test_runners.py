@@ -124,3 +124,11 @@ def test_dask_runner_matches_local_and_client_writes(corpus: Path, pipeline, tmp
     assert isinstance(remote[0][1], IngestError)
     assert [r.to_dict() for _, r in remote[1:]] == [r.to_dict() for r in local[1:]]
     assert (summary.inserted, summary.failed) == (3, 1)
+
+
+def test_unreachable_scheduler_is_cg800() -> None:
+    pytest.importorskip("distributed")
+    with pytest.raises(ClaimgraphError) as info:
+        with batch.dask_client("tcp://127.0.0.1:9", connect_timeout=1):
+            pass
+    assert info.value.code == "CG800" and "tcp://127.0.0.1:9" in info.value.message

@@ -172,12 +172,16 @@ def analyze_items(
 
 
 @contextlib.contextmanager
-def dask_client(scheduler: str | None = None, workers: int | None = None) -> Iterator[Any]:
+def dask_client(scheduler: str | None = None, workers: int | None = None, connect_timeout: float = 10) -> Iterator[Any]:
     """A Dask client on ``scheduler``, or on a LocalCluster of ``workers`` processes closed afterwards."""
     from distributed import Client, LocalCluster
 
     if scheduler:
-        with Client(scheduler) as client:
+        try:
+            client = Client(scheduler, timeout=connect_timeout)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise ClaimgraphError("CG800", scheduler, str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from exc
+        with client:
             yield client
         return
     with LocalCluster(n_workers=workers or 2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
