@@ -17,6 +17,8 @@ from claimgraph.ingest import document_from_text, find_dateline, iso_date, parse
         ("Clashes in Darfur\n\nBy Jane Doe | 14 February 2024\n\nFighting resumed.", "2024-02-14", "day"),
         ("Ceasefire talks stall\n\nPublished: April 2022\n\nTalks in Doha ended.", "2022-04", "month"),
         ("Kyiv update\n\n2023-06-05 10:42 UTC\n\nShelling continued overnight.", "2023-06-05", "day"),
+        ("Kyiv update\n\n2023-06-05T10:42:00Z\n\nShelling continued overnight.", "2023-06-05", "day"),
+        ("Kyiv update\n\nMar 3, 2021 at 10:42 am\n\nShelling continued.", "2021-03-03", "day"),
     ],
 )
 def test_dateline_gives_publication_date_with_precision(text: str, published: str, precision: str) -> None:
