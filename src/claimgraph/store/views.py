@@ -17,7 +17,7 @@ from claimgraph.model import Attribution, Claim
 from claimgraph.store.read import StoredClaim
 from claimgraph.store.sqlite import Store
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n\s*\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])([\"'”’)]*)\s+|\n\s*\n")
 
 
 def sentence_around(text: str, span: tuple[int, int]) -> str:
@@ -27,7 +27,7 @@ def sentence_around(text: str, span: tuple[int, int]) -> str:
     for m in _SENTENCE_END.finditer(text, 0, start):
         left = m.end()
     after = _SENTENCE_END.search(text, end)
-    right = after.start() if after else len(text)
+    right = after.start() + len(after.group(1) or "") if after else len(text)  # keep closing quotes
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     left = max(left, line_start)
