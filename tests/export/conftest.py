@@ -13,6 +13,7 @@ import pytest
 from claimgraph.model import (
     Attribution,
     Claim,
+    Contradiction,
     DateInterval,
     Document,
     Entity,
@@ -162,6 +163,37 @@ def _myanmar() -> Extraction:
     b.claim("relation", "party_to", "The Arakan Army had been party to the Haigeng ceasefire", outlet_voice,
             subject=aa, object=ceasefire, historical=True)
     return b.x
+
+
+SUDAN = (
+    "The Sudanese army said the Rapid Support Forces shelled El Fasher on 10 May 2024. "
+    "The RSF denied shelling El Fasher."
+)
+
+
+def _sudan() -> Extraction:
+    b = DocBuilder(SUDAN, path="tests/sudan.txt", outlet="Darfur Dispatch", published="2024-05-11")
+    army = b.entity("Sudanese army", "Organization", kind="military")
+    rsf = b.entity("Rapid Support Forces", "Organization", kind="armed_group", aliases=("RSF",), dictionary="rsf")
+    fasher = b.entity("El Fasher", "Location", kind="city", place=Place(
+        resolved=True, lat=13.6279, lon=25.3494, country="SD", admin1="North Darfur", feature="city",
+        geonameid=379062, gazetteer_name="El Fasher", method="gazetteer:exact", confidence=0.9))
+    army_says = b.attribution(("The Sudanese army", army), cue="said")
+    rsf_says = b.attribution(("The RSF", rsf), cue="denied")
+    shelled = b.claim("event", "ASSAULT", "the Rapid Support Forces shelled El Fasher on 10 May 2024", army_says,
+                      sources=[rsf], location=fasher, mode="heavy-weapons",
+                      date=DateInterval(value="2024-05-10", precision="day", text="10 May 2024"))
+    denied = b.claim("event", "ASSAULT", "The RSF denied shelling El Fasher", rsf_says, modality="denied",
+                     sources=[rsf], location=fasher)
+    b.x.contradictions.append(Contradiction(id=stable_id("ctr_", shelled, denied), key=f"{rsf} ASSAULT {fasher}",
+                                            claims_for=[shelled], claims_against=[denied]))
+    return b.x
+
+
+@pytest.fixture()
+def contested() -> Extraction:
+    """An assertion and its denial, linked as a contradiction."""
+    return _sudan()
 
 
 @pytest.fixture()

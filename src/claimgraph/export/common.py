@@ -99,6 +99,8 @@ class ClaimView:
     chain: list[Speaker]
     source_key: str
     keys: dict[str, str]  # per-document entity id -> canonical key, for this claim's document
+    #: ids of the claims that contradict this one (its document's contradictions, either side)
+    contradicted_by: list[str] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -279,6 +281,12 @@ def build_corpus(extractions: Iterable[Extraction]) -> Corpus:
             keys[e.id] = key
             corpus.entity_keys[(doc.id, e.id)] = key
             _merge_entity(corpus.actors, names, key, e, doc.id)
+        opposed: dict[str, list[str]] = {}
+        for k in x.contradictions:
+            for side, other in ((k.claims_for, k.claims_against), (k.claims_against, k.claims_for)):
+                for cid in side:
+                    against = opposed.setdefault(cid, [])
+                    against.extend(o for o in dict.fromkeys(other) if o not in against)
         for c in x.claims:
             att = x.attribution(c.attribution)
             corpus.claims.append(
@@ -289,6 +297,7 @@ def build_corpus(extractions: Iterable[Extraction]) -> Corpus:
                     chain=_render_chain(x, att, keys),
                     source_key=source_key(x, att, keys),
                     keys=keys,
+                    contradicted_by=opposed.get(c.id, []),
                 )
             )
     for key, counter in names.items():

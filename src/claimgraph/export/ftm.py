@@ -130,6 +130,8 @@ def _claim_common(proxy: EntityProxy, view: ClaimView) -> None:
     said = f"{c.modality}, according to {view.chain_text}"
     if c.historical:
         said += " (a past state of affairs)"
+    if view.contradicted_by:
+        said += "; contradicted by " + ", ".join(view.contradicted_by)
     proxy.add("summary", said)
     _provenance(proxy, [view.document])
     _dates(proxy, c.date)

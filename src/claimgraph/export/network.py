@@ -125,6 +125,7 @@ def build_graph(corpus: Corpus) -> nx.MultiDiGraph:
             date=_earliest(v.claim.date.value or v.claim.date.after or "" for v in views if v.claim.date),
             dates=JOIN.join(sorted({v.date_text for v in views if v.date_text})),
             historical=any(v.claim.historical for v in views),
+            contested=any(v.contradicted_by for v in views),
             claim_count=len(views),
             source_count=len({v.source_key for v in views}),
             claim_ids=JOIN.join(v.id for v in views),

@@ -198,6 +198,8 @@ def event_record(view: ClaimView, corpus: Corpus) -> dict[str, Any]:
     record["modality"] = c.modality
     record["attribution"] = [{"text": s.text, "identifier_id": s.key} for s in view.chain]
     record["historical"] = bool(c.historical)
+    if view.contradicted_by:
+        record["contradicted_by"] = list(view.contradicted_by)
     record["evidence"] = [{"start": s, "end": e, "text": t} for (s, e), t in zip(c.evidence, view.evidence_texts)]
     record["doc_id"] = doc.id
     record["confidence"] = float(c.confidence)

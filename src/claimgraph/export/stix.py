@@ -52,6 +52,7 @@ EXTENSION_PROPERTIES = [
     "x_claimgraph_canonical_key",
     "x_claimgraph_aliases",
     "x_claimgraph_kind",
+    "x_claimgraph_contradicted_by",
 ]
 EXTENSION_SCHEMA = (
     "claimgraph provenance properties. x_claimgraph_modality: asserted|denied|alleged|requested|promised|"
@@ -63,7 +64,8 @@ EXTENSION_SCHEMA = (
     "x_claimgraph_historical: true when the text puts the state of affairs in the past. "
     "x_claimgraph_event_type / x_claimgraph_mode: PLOVER event category and mode. "
     "x_claimgraph_location_name: place as written when it has no STIX location. "
-    "x_claimgraph_canonical_key / x_claimgraph_aliases / x_claimgraph_kind: merged entity identity."
+    "x_claimgraph_canonical_key / x_claimgraph_aliases / x_claimgraph_kind: merged entity identity. "
+    "x_claimgraph_contradicted_by: claimgraph claim ids that contradict this claim."
 )
 
 
@@ -180,6 +182,7 @@ class _Builder:
             x_claimgraph_doc_id=doc.id,
             x_claimgraph_date=view.date_text or None,
             x_claimgraph_historical=bool(c.historical),
+            x_claimgraph_contradicted_by=list(view.contradicted_by) or None,
         )
 
     def relationship(self, view: ClaimView, rel_type: str, source: str, target: str, suffix: str = "",
