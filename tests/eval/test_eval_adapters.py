@@ -93,3 +93,17 @@ def test_plover_main_event_is_the_first_then_most_confident():
     x.claims[0].confidence, x.claims[1].confidence = 0.4, 0.9
     assert plover.main_event(x)["event"] == "COERCE"
     assert plover.main_event(Extraction(document=x.document)) == {"event": None, "source": [], "target": []}
+
+
+def test_isaf_counts_add_within_a_passage_and_do_not_double_count_restatements():
+    doc = Document.from_text("x" * 300)
+
+    def ev(span, **counts):
+        return Claim(f"c{span}", doc.id, "event", "COERCE", [span], None, counts=counts)
+
+    same_sentence = [ev((0, 50), captured=1), ev((20, 60), captured=2)]
+    restated = [ev((100, 150), captured=2)]
+    assert isaf.lower_bound_count(same_sentence, "captured") == 3
+    assert isaf.lower_bound_count(same_sentence + restated, "captured") == 3
+    assert isaf.lower_bound_count(restated + [ev((200, 220), captured=5)], "captured") == 5
+    assert isaf.lower_bound_count([], "killed") == 0
