@@ -104,3 +104,11 @@ def test_failed_export_leaves_an_existing_output_untouched(tmp_path: Path):
     assert result.exit_code == 2 and "CG105" in result.output
     assert out.read_text(encoding="utf-8") == "previous export\n"
     assert not list(tmp_path.glob("*.partial"))
+
+
+def test_modality_filter_and_its_error(jsonl: Path):
+    result = _run("-f", "plover", "-i", str(jsonl), "--modality", "denied")
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert len(records) == 2 and {r["modality"] for r in records} == {"denied"}
+    bad = CliRunner().invoke(main, ["export", "-f", "csv", "-i", str(jsonl), "--modality", "rumoured"])
+    assert bad.exit_code == 2 and "CG602" in bad.output

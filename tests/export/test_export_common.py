@@ -90,3 +90,25 @@ def test_bad_filter_date_is_a_coded_error():
     with pytest.raises(ExportError) as err:
         ExportFilters(date_from="March 2024")
     assert err.value.code == "CG108"
+
+
+def test_filter_by_modality_gives_a_facts_only_export(corpus_docs):
+    kept = list(apply_filters(corpus_docs, ExportFilters(modality=("asserted",))))
+    claims = [c for x in kept for c in x.claims]
+    assert claims and all(c.modality == "asserted" for c in claims)
+    total_asserted = sum(1 for x in corpus_docs for c in x.claims if c.modality == "asserted")
+    assert len(claims) == total_asserted
+
+
+def test_unknown_modality_is_a_coded_error():
+    with pytest.raises(ExportError) as err:
+        ExportFilters(modality=("rumoured",))
+    assert err.value.code == "CG602"
+
+
+def test_filter_by_entity_type_keeps_claims_involving_one(corpus_docs):
+    kept = list(apply_filters(corpus_docs, ExportFilters(type=("Agreement",))))
+    assert [c.predicate for x in kept for c in x.claims] == ["party_to"]
+    kept = list(apply_filters(corpus_docs, ExportFilters(type=("person", "ACCUSE"))))
+    assert sorted(c.predicate for x in kept for c in x.claims) == ["ACCUSE", "CONSULT", "leader_of", "leader_of",
+                                                                    "member_of"]

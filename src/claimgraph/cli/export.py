@@ -87,20 +87,24 @@ def register(group: click.Group) -> None:
                   help="Read Extraction records (JSON Lines, '-' for stdin) instead of the store.")
     @click.option("--output", "-o", default="-", show_default=True, help="File to write ('-' for stdout).")
     @click.option("--entity", multiple=True, help="Only claims involving this entity (name, alias or id); repeatable.")
-    @click.option("--type", "types", multiple=True, help="Only this event type or relation predicate; repeatable.")
+    @click.option("--type", "types", multiple=True,
+                  help="Only this event type, relation predicate or entity type (Person, ...); repeatable.")
     @click.option("--date-from", default=None, help="Only claims dated on or after YYYY[-MM[-DD]].")
     @click.option("--date-to", default=None, help="Only claims dated on or before YYYY[-MM[-DD]].")
     @click.option("--source", multiple=True, help="Only claims from this outlet/document/speaker; repeatable.")
+    @click.option("--modality", multiple=True,
+                  help="Only claims stated so (asserted, denied, alleged, ...); repeatable.")
     @coded_errors
     def export_cmd(fmt: str, db: str, input_path: str | None, output: str, entity: tuple[str, ...],
                    types: tuple[str, ...], date_from: str | None, date_to: str | None,
-                   source: tuple[str, ...]) -> None:
+                   source: tuple[str, ...], modality: tuple[str, ...]) -> None:
         """Export claims as PLOVER JSON, FollowTheMoney, STIX 2.1, GraphML, GEXF or CSV.
 
         Every format keeps each claim's evidence, attribution and modality:
         denied and alleged claims are never written as plain facts.
         """
-        filters = ExportFilters(entity=entity, type=types, date_from=date_from, date_to=date_to, source=source)
+        filters = ExportFilters(entity=entity, type=types, date_from=date_from, date_to=date_to, source=source,
+                                modality=modality)
         extractions = _from_jsonl(input_path) if input_path else _from_store(db)
         summary = run_export(fmt, extractions, output, filters)
         if output != "-":

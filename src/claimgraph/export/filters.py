@@ -7,11 +7,17 @@ keeps all its evidence, attribution and modality.
 
 * ``entity``: a name or alias (case-, accent-insensitive), a canonical key or a
   per-document entity id; a claim passes when any entity it involves matches.
-* ``type``: a PLOVER event type or a relation predicate (case-insensitive).
+* ``type``: a PLOVER event type, a relation predicate, or an entity type (``Person``,
+  ``Organization``, ``Location``, ``Agreement``: claims involving such an entity); case-insensitive.
+  Several values: any may match.
 * ``date_from``/``date_to``: YYYY[-MM[-DD]]; a claim passes when its date (value
   or interval) can overlap the range. Undated claims do not pass a date filter.
 * ``source``: matches the document's outlet, path, URL, title or id, or any speaker
   of the claim's attribution chain (case-insensitive substring).
+* ``modality``: asserted, denied, alleged, requested, promised, hypothetical (e.g. only
+  ``asserted`` for a facts-only export).
+
+Different filters combine with AND; the values of one filter with OR.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from claimgraph.errors import ExportError
 from claimgraph.export.common import canonical_key, normalise_name
-from claimgraph.model import Claim, DateInterval, Entity, Extraction
+from claimgraph.model import MODALITIES, Claim, DateInterval, Entity, Extraction
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -50,14 +56,18 @@ class ExportFilters:
     date_from: str | None = None
     date_to: str | None = None
     source: tuple[str, ...] = field(default=())
+    modality: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         check_date(self.date_from, "--date-from")
         check_date(self.date_to, "--date-to")
+        for m in self.modality:
+            if m.casefold() not in MODALITIES:
+                raise ExportError("CG602", subject="--modality", detail=f"{m!r}; one of {', '.join(MODALITIES)}")
 
     @property
     def active(self) -> bool:
-        return bool(self.entity or self.type or self.date_from or self.date_to or self.source)
+        return bool(self.entity or self.type or self.date_from or self.date_to or self.source or self.modality)
 
     def _date_ok(self, date: DateInterval | None) -> bool:
         if not (self.date_from or self.date_to):
@@ -99,11 +109,20 @@ class ExportFilters:
         hay_l = [h.casefold() for h in hay if h]
         return any(s.casefold() in h for s in self.source for h in hay_l)
 
-    def keep(self, claim: Claim, x: Extraction, entities: dict[str, Entity]) -> bool:
+    def _type_ok(self, claim: Claim, entities: dict[str, Entity]) -> bool:
+        if not self.type:
+            return True
         types = {t.casefold() for t in self.type}
-        if types and claim.predicate.casefold() not in types:
+        if claim.predicate.casefold() in types:
+            return True
+        involved = [claim.subject, claim.object, claim.location, claim.origin, *claim.sources, *claim.targets]
+        return any(e.type.casefold() in types for e in (entities.get(i or "") for i in involved) if e is not None)
+
+    def keep(self, claim: Claim, x: Extraction, entities: dict[str, Entity]) -> bool:
+        if self.modality and claim.modality not in {m.casefold() for m in self.modality}:
             return False
-        return self._date_ok(claim.date) and self._entity_ok(claim, entities) and self._source_ok(claim, x)
+        return (self._type_ok(claim, entities) and self._date_ok(claim.date) and self._entity_ok(claim, entities)
+                and self._source_ok(claim, x))
 
 
 def filter_extraction(x: Extraction, filters: ExportFilters) -> Extraction | None:
