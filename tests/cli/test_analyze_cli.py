@@ -204,7 +204,8 @@ def test_every_option_is_documented_in_model_md() -> None:
     docs = (Path(__file__).resolve().parents[2] / "docs" / "MODEL.md").read_text(encoding="utf-8")
     show = main.commands["show"]
     for name, command in [("analyze", main.commands["analyze"]), ("extract", main.commands["extract"]),
-                          ("show entity", show.commands["entity"]), ("show doc", show.commands["doc"])]:
+                          ("show entity", show.commands["entity"]), ("show doc", show.commands["doc"]),
+                          ("judge", main.commands["judge"])]:
         assert f"claimgraph {name}" in docs, name
         for param in command.params:
             for opt in getattr(param, "opts", []):
@@ -247,3 +248,20 @@ def test_force_reanalyses_and_replaces(runner: CliRunner, corpus: Path, tmp_path
                                              "--force"]).stdout)
     assert plain["documents"]["unchanged"] == 1
     assert forced["documents"]["replaced"] == 1 and forced["totals"]["documents"] == 1
+
+
+def test_judge_merges_entities_across_documents(tmp_path: Path) -> None:
+    db = tmp_path / "cg.sqlite"
+    _hand_made_db(db)
+    other = Document.from_text("Hemedti's forces entered Nyala.", path="nyala.txt")
+    ent = Entity(id=stable_id("ent_", other.id, "RSF"), type="Organization", name="Hemedti's forces",
+                 aliases=["Hemedti's forces"], mentions=[(0, 16)])
+    with Store.open(db) as store:
+        store.save(Extraction(document=other, entities=[ent], pipeline_version="1"))
+    result = CliRunner().invoke(main, ["judge", "RSF", "Hemedti's forces", "same", "--reason", "same group",
+                                       "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    [view] = json.loads(CliRunner().invoke(main, ["show", "entity", "rsf", "--db", str(db), "--json"]).stdout)
+    assert "Hemedti's forces" in view["aliases"] and len(view["documents"]) == 2
+    refused = CliRunner().invoke(main, ["judge", "RSF", "Nobody Here", "not_same", "--db", str(db)])
+    assert refused.exit_code == 2 and "CG403" in refused.stderr

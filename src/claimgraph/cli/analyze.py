@@ -284,8 +284,31 @@ def _echo_claims(heading: str, claims: list[dict[str, Any]]) -> None:
             click.echo(f"      says: {' › '.join(c['says'])}" + (f" ({c['cue']})" if c["cue"] else ""))
 
 
+@click.command("judge")
+@click.argument("left")
+@click.argument("right")
+@click.argument("judgement", type=click.Choice(["same", "not_same", "unsure"]))
+@click.option("--reason", default=None, help="Why (kept with the judgement).")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="Database written by `claimgraph analyze`.")
+@coded_errors
+def judge_command(left: str, right: str, judgement: str, reason: str | None, db: str) -> None:
+    """Record that entities LEFT and RIGHT (ids, canonical ids or unambiguous names) are the same or not.
+
+    Sources are never rewritten: the judgement is stored and canonical ids are
+    recomputed from all judgements (a `same` contradicting a `not_same` is refused).
+    """
+    from claimgraph.store import Store
+    from claimgraph.store.views import resolve_identity
+
+    with Store.open(db, create=False) as store:
+        a, b = resolve_identity(store, left), resolve_identity(store, right)
+        changed = store.judge(a, b, judgement, reason)
+    click.echo(f"{judgement}: {a} ~ {b}; {changed} entit{'y' if changed == 1 else 'ies'} changed canonical id")
+
+
 def register(group: click.Group) -> None:
-    """Add analyze, extract and show to the top-level group."""
+    """Add analyze, extract, show and judge to the top-level group."""
     group.add_command(analyze_command)
     group.add_command(extract_command)
     group.add_command(show_group)
+    group.add_command(judge_command)

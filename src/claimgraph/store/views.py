@@ -158,3 +158,18 @@ def document_view(store: Store, doc_id: str | None = None, first: bool = False) 
         "events": [claim_view(store, sc, x.document.text) for sc in claims if sc.claim.kind == "event"],
         "contradictions": [k.to_dict() for k in x.contradictions],
     }
+
+
+def resolve_identity(store: Store, ref: str) -> str:
+    """The canonical id ``ref`` names: an entity id, a canonical id, or a name/alias of exactly one canonical entity."""
+    row = store.conn.execute("SELECT canonical_id FROM entities WHERE id = ? OR canonical_id = ? LIMIT 1",
+                             (ref, ref)).fetchone()
+    if row is not None:
+        return str(row[0])
+    groups = list(dict.fromkeys(e.canonical_id for e in store.find_entities(ref)))
+    if len(groups) == 1:
+        return groups[0]
+    if not groups:
+        near = close_matches(store, ref)
+        raise StoreError("CG403", ref, "no entity with this id or name" + (f"; close: {', '.join(near)}" if near else ""))
+    raise StoreError("CG403", ref, f"the name is ambiguous ({len(groups)} entities); pass one of {', '.join(groups)}")
