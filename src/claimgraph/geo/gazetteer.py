@@ -164,9 +164,14 @@ class Gazetteer:
         return self._lookup(strip_leading(text), core if word else None, fuzzy)
 
     def name_levels(self, text: str) -> set[int]:
-        """Levels of the places whose name is the whole text, admin word included ("United States" → {0})."""
+        """Levels of the places whose own name (or a country's alias) is the whole text, admin word included.
+
+        ("United States" → {0}; "Mexico City" → {3}.) Alternate names of lesser places are left out:
+        GeoNames lists "Kabul Province" among the names of the city.
+        """
         rows = self.conn.execute(
-            "SELECT DISTINCT p.level FROM alias a JOIN place p ON p.id = a.place_id WHERE a.norm = ?",
+            "SELECT DISTINCT p.level FROM alias a JOIN place p ON p.id = a.place_id "
+            "WHERE a.norm = ? AND (a.quality = 2 OR p.level = 0)",
             (strip_leading(text),),
         )
         return {int(r[0]) for r in rows}

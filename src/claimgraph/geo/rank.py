@@ -30,6 +30,8 @@ KIND_FIT = {
 }
 #: name scores below this are too weak to resolve on, unless the parent or the focus agrees
 MIN_NAME_SCORE = 0.92
+#: a candidate this close to another name's likely place gains (co-mentioned places cluster)
+NEAR_KM = 250.0
 
 
 @dataclass
@@ -38,6 +40,20 @@ class Focus:
 
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
+    #: points of the other names' likely places (towns and districts only: a country centroid says little)
+    points: list[tuple[float, float]] = field(default_factory=list)
+
+    def near(self, entry: GazEntry, km: float = NEAR_KM) -> bool:
+        if not entry.has_point or not self.points:
+            return False
+        lat, lon = float(entry.lat), float(entry.lon)  # type: ignore[arg-type]
+        coslat = math.cos(math.radians(lat))
+        for plat, plon in self.points:
+            dx = (lon - plon) * coslat * 111.32
+            dy = (lat - plat) * 110.57
+            if dx * dx + dy * dy <= km * km:
+                return True
+        return False
 
     def country_share(self, cc: str | None) -> float:
         total = sum(self.countries.values())
@@ -76,14 +92,19 @@ def score(cand: Candidate, kind: str | None, parent: GazEntry | None, focus: Foc
     want = wanted_level(kind)
     level = min(e.level, 4)
     s += KIND_FIT.get((want, level), -0.5) if want is not None else LEVEL_PRIOR.get(level, 0.0)
-    if e.level >= 3 or want is None:
+    fits = want is None or (want >= 3 and e.level >= 3) or want == e.level
+    if fits:  # size speaks only among places of the level the text asks for
         s += 0.3 * math.log10(e.population + 1)
+    if e.fcode == "PPLC" and fits:
+        s += 1.0  # a national capital is the usual referent of its name ("Washington", "London")
     if parent is not None:
         s += 3.0 if inside(e, parent) else -1.5
     if e.level >= 1:  # a country is not made likelier by its own places; its places are
         s += 1.5 * focus.country_share(e.country)
     if e.level >= 2:
         s += 0.7 * focus.admin1_share(e.country, e.admin1)
+        if cand.name_score >= 0.9 and focus.near(e):
+            s += 1.0
     if not e.has_point:
         s -= 0.3
     return s

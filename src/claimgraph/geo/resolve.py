@@ -184,6 +184,7 @@ def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym]) -> dict[str, Place
     cands = {t.key: gaz.candidates(t.text) for t in toponyms}
     # 1. prior-only guesses vote for the document's focus
     votes: dict[str, tuple[Counter[str], Counter[tuple[str, str]]]] = {}
+    points: dict[str, tuple[float, float]] = {}
     focus = Focus()
     for t in toponyms:
         choice = _choose(cands[t.key], _kind_of(t, gaz), None, Focus())
@@ -195,6 +196,8 @@ def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym]) -> dict[str, Place
                 c_votes[e.country] += t.weight * (2 if e.level == 0 else 1)
             if e.level >= 1 and e.admin1:
                 a_votes[(e.country or "", e.admin1)] += t.weight
+            if e.level >= 2 and e.has_point:
+                points[t.key] = (float(e.lat), float(e.lon))  # type: ignore[arg-type]
         votes[t.key] = (c_votes, a_votes)
         focus.countries.update(c_votes)
         focus.admin1.update(a_votes)
@@ -203,7 +206,8 @@ def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym]) -> dict[str, Place
     chosen: dict[str, GazEntry] = {}
     for t in _order(toponyms):
         own_c, own_a = votes[t.key]
-        others = Focus(focus.countries - own_c, focus.admin1 - own_a)
+        others = Focus(focus.countries - own_c, focus.admin1 - own_a,
+                       [p for k, p in points.items() if k != t.key])
         parent = chosen.get(t.parent_key or "")
         parent_place = out.get(t.parent_key or "")
         choice = _choose(cands[t.key], _kind_of(t, gaz), parent, others)
