@@ -34,3 +34,15 @@ def test_ambiguous_titles_do_not_make_persons_alone(nlp):
     # "Amir" is also a given name; "General" starts many organisation names
     ents = _ents(nlp, "The General Assembly met in New York.")
     assert all(label != "PERSON" for label, _ in ents.values())
+
+
+def test_unlisted_transliteration_of_a_dictionary_name(nlp):
+    ents = _ents(nlp, "Tehreek-i-Taliban Pakistan and Harakat al-Shabab al-Mujahidin both claimed attacks.")
+    assert ents["Tehreek-i-Taliban Pakistan"] == ("ORG", "actor:ttp")
+    assert ents["Harakat al-Shabab al-Mujahidin"] == ("ORG", "actor:al_shabaab")
+
+
+def test_variant_never_takes_another_actors_name(nlp):
+    ents = _ents(nlp, "The Haqqani Network and Sirajuddin Haqqani were named.")
+    assert ents["Haqqani Network"] == ("ORG", "actor:haqqani_network")
+    assert ents.get("Sirajuddin Haqqani", ("PERSON", ""))[0] == "PERSON"

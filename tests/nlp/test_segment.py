@@ -33,4 +33,5 @@ def test_single_line_break_inside_a_sentence_is_kept(nlp):
 def test_component_runs_before_the_parser(nlp):
     names = nlp.pipe_names
     assert names.index("claimgraph_blank_lines") < names.index("parser")
-    assert names.index("claimgraph_actor_ruler") < names.index("ner")
+    for name in ("claimgraph_actor_ruler", "claimgraph_acronym_ruler", "claimgraph_actor_variants"):
+        assert names.index(name) < names.index("ner")

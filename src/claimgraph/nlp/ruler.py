@@ -3,9 +3,10 @@
 Three families of patterns, all with ``id`` set so that downstream stages can
 read which dictionary entry (or rule) produced an entity from ``ent.ent_id_``:
 
-* every name, alias and acronym in ``actors.yaml`` -> ORG, id ``actor:<id>``.
-  Multi-word names match case-insensitively (headlines capitalise everything);
-  one-word names and acronyms match case-sensitively ("AP" is not "ap").
+* every name and alias in ``actors.yaml`` -> ORG, id ``actor:<id>``, matched
+  case-insensitively (headlines capitalise everything); acronyms go to a second
+  ruler matching case-sensitively ("AP" is not "ap"). Spellings the file does
+  not list are found by :mod:`claimgraph.nlp.variants`.
 * honorific + capitalised words ("Mullah Yaqoob", "Maulvi Sadiq Noor Dawar")
   -> PERSON, id ``honorific``, for honorifics marked ``ruler: yes``.
 * "<demonym> <actor>" for dictionary aliases such as "Pakistani Taliban" is
@@ -17,50 +18,52 @@ the rest of the text around them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from claimgraph.nlp import lexicon
 
-Tokenize = Callable[[str], list[str]]
-
 RULER_NAME = "claimgraph_actor_ruler"
+ACRONYM_RULER_NAME = "claimgraph_acronym_ruler"
 ACTOR_PREFIX = "actor:"
 HONORIFIC_ID = "honorific"
 
 _CONNECTORS = ["al", "el", "ul", "ud", "bin", "ibn", "bint", "abu", "abd", "-", "de", "del", "la", "van", "von"]
 
 
-def _token_pattern(form: str) -> list[dict[str, Any]] | None:
-    """Case-sensitive single-token pattern for one-word names and acronyms, else None."""
-    if " " in form or "-" in form or "'" in form or "." in form[:-1] or "/" in form:
-        return None
-    return [{"ORTH": form}]
+def _is_acronym(form: str) -> bool:
+    letters = [ch for ch in form if ch.isalpha()]
+    return " " not in form and sum(ch.isupper() for ch in letters) >= 2 and len(form) <= 10 and not form.istitle()
 
 
-def actor_patterns(tokenize: Tokenize) -> list[dict[str, Any]]:
-    """Token patterns (not phrase patterns: those would run the whole pipeline over each name)."""
+def actor_patterns() -> list[dict[str, Any]]:
+    """Names as phrase patterns, matched on LOWER by the ruler's PhraseMatcher (fast; case-blind, so
+    headline capitals match). Acronyms are left to :func:`acronym_patterns`."""
     patterns: list[dict[str, Any]] = []
-    seen: set[tuple[str, str]] = set()
     for actor in lexicon.actors():
-        for form in actor.surface_forms():
-            tok = _token_pattern(form)
-            if tok is None:
-                tok = [{"LOWER": t.lower()} for t in tokenize(form)]
-            key = (repr(tok), actor.id)
-            if key in seen:
-                continue
-            seen.add(key)
-            patterns.append({"label": "ORG", "pattern": tok, "id": ACTOR_PREFIX + actor.id})
+        for phrase in sorted({f.lower() for f in actor.surface_forms() if not _is_acronym(f)}):
+            patterns.append({"label": "ORG", "pattern": phrase, "id": ACTOR_PREFIX + actor.id})
     return patterns
 
 
+def acronym_patterns() -> list[dict[str, Any]]:
+    """Acronyms as phrase patterns for a ruler matching on ORTH: case-sensitive ("AP" is not "ap")."""
+    return [
+        {"label": "ORG", "pattern": form, "id": ACTOR_PREFIX + actor.id}
+        for actor in lexicon.actors()
+        for form in sorted({f for f in actor.surface_forms() if _is_acronym(f)})
+    ]
+
+
 def honorific_patterns() -> list[dict[str, Any]]:
+    """Honorific + capitalised words; one pattern pair per honorific length (few patterns: the Matcher's
+    cost grows with their number)."""
     patterns: list[dict[str, Any]] = []
+    by_len: dict[int, list[list[str]]] = {}
     for h in lexicon.honorifics():
-        if not h.ruler:
-            continue
-        head = [{"ORTH": part} for part in h.term.split()]
+        if h.ruler:
+            by_len.setdefault(len(h.term.split()), []).append(h.term.split())
+    for _n, terms in sorted(by_len.items()):
+        head = [{"ORTH": {"IN": sorted({t[k] for t in terms})}} for k in range(len(terms[0]))]
         name = {"IS_TITLE": True, "IS_SENT_START": False}
         patterns.append({"label": "PERSON", "pattern": [*head, {**name, "OP": "+"}], "id": HONORIFIC_ID})
         patterns.append(
@@ -74,5 +77,3 @@ def honorific_patterns() -> list[dict[str, Any]]:
     return patterns
 
 
-def all_patterns(tokenize: Tokenize) -> list[dict[str, Any]]:
-    return actor_patterns(tokenize) + honorific_patterns()
