@@ -190,6 +190,31 @@ def _sudan() -> Extraction:
     return b.x
 
 
+KASHMIR = "Police said the militants moved from Kupwara to Baramulla last week."
+
+
+def _relocation() -> Extraction:
+    b = DocBuilder(KASHMIR, path="tests/kashmir.txt", outlet="Valley Wire", published="2023-09-20")
+    police = b.entity("Police", "Organization", kind="government")
+    militants = b.entity("militants", "Organization", kind="armed_group")
+    kupwara = b.entity("Kupwara", "Location", kind="district", place=Place(
+        resolved=True, lat=34.5262, lon=74.2546, country="IN", admin1="Jammu and Kashmir", feature="district",
+        geonameid=1265760, gazetteer_name="Kupwara", confidence=0.8))
+    baramulla = b.entity("Baramulla", "Location", kind="district", place=Place(
+        resolved=True, lat=34.198, lon=74.3636, country="IN", admin1="Jammu and Kashmir", feature="district",
+        geonameid=1277070, gazetteer_name="Baramulla", confidence=0.8))
+    police_say = b.attribution(("Police", police), cue="said")
+    b.claim("event", "RELOCATE", "the militants moved from Kupwara to Baramulla last week", police_say,
+            sources=[militants], location=baramulla, origin=kupwara)
+    return b.x
+
+
+@pytest.fixture()
+def relocation() -> Extraction:
+    """A RELOCATE event with an origin and a destination."""
+    return _relocation()
+
+
 @pytest.fixture()
 def contested() -> Extraction:
     """An assertion and its denial, linked as a contradiction."""

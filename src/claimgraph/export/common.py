@@ -149,6 +149,11 @@ class ClaimView:
         return self.key(self.claim.location)
 
     @property
+    def origin_key(self) -> str | None:
+        """Where a RELOCATE event starts from."""
+        return self.key(self.claim.origin)
+
+    @property
     def date_text(self) -> str:
         return date_label(self.claim.date)
 

@@ -35,6 +35,7 @@ COLUMNS: tuple[str, ...] = (
     "latitude",
     "longitude",
     "geo_precision",
+    "origin",
     "source",
     "source_scale",
     "notes",
@@ -68,6 +69,7 @@ def event_row(corpus: Corpus, view: ClaimView) -> dict[str, str]:
     actors = _names(corpus, view.source_keys)
     recipients = _names(corpus, view.target_keys)
     place_actor = corpus.actor(view.location_key)
+    origin = corpus.actor(view.origin_key)
     place = place_actor.place if place_actor else None
     resolved = place is not None and place.resolved and place.lat is not None and place.lon is not None
     location = place_actor.name if place_actor else ""
@@ -89,6 +91,7 @@ def event_row(corpus: Corpus, view: ClaimView) -> dict[str, str]:
         "latitude": f"{place.lat:.5f}" if resolved and place else "",
         "longitude": f"{place.lon:.5f}" if resolved and place else "",
         "geo_precision": (place.feature or "") if resolved and place else "",
+        "origin": origin.name if origin else "",
         "source": doc.outlet or "",
         "source_scale": str(doc.meta.get("source_scale", "")),
         "notes": view.evidence,

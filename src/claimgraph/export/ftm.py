@@ -190,6 +190,9 @@ def _event(view: ClaimView, corpus: Corpus) -> EntityProxy:
             proxy.add("country", place.place.country)
     proxy.add("keywords", [c.predicate, c.mode, f"modality:{c.modality}"])
     proxy.add("notes", f"attribution: {view.chain_text}")
+    origin = corpus.actor(view.origin_key)
+    if origin is not None:
+        proxy.add("notes", f"from: {origin.name}")
     _claim_common(proxy, view)
     return proxy
 

@@ -11,7 +11,8 @@ How claims become edges:
 * event with recipients: each actor → each recipient;
 * event with several actors and no recipient (a meeting, an agreement): one edge
   between each pair of co-actors, ``reciprocal=True``;
-* event with one actor and no recipient but a location: actor → place (``role=at``);
+* event with one actor and no recipient but a location: actor → place (``role=at``), and
+  for a RELOCATE with an origin also actor → origin (``role=from``);
 * any other event has no counterpart to draw; it is counted on its actor's node
   (``solo_event_count``) so nothing is silently lost.
 
@@ -66,9 +67,12 @@ def claim_edges(view: ClaimView) -> list[tuple[str, str, str, bool]]:
         return [(s, t, "", False) for s in sources for t in targets if s != t]
     if len(sources) > 1:
         return [(a, b, "", True) for a, b in combinations(sorted(sources), 2)]
+    edges = []
     if sources and view.location_key:
-        return [(sources[0], view.location_key, "at", False)]
-    return []
+        edges.append((sources[0], view.location_key, "at", False))
+    if sources and view.origin_key and view.origin_key != view.location_key:
+        edges.append((sources[0], view.origin_key, "from", False))
+    return edges
 
 
 def _earliest(values: Iterable[str]) -> str:

@@ -119,12 +119,12 @@ def _doc_entities(corpus: Corpus, view: ClaimView) -> list[Entity]:
     return corpus.doc_entities.get(view.document.id, [])
 
 
-def _location(view: ClaimView, corpus: Corpus) -> dict[str, Any] | None:
-    if view.claim.location is None:
+def _location(view: ClaimView, corpus: Corpus, entity_id: str | None) -> dict[str, Any] | None:
+    if entity_id is None:
         return None
-    actor = corpus.actor(view.location_key)
-    surface = next((e.name for e in _doc_entities(corpus, view) if e.id == view.claim.location), None)
-    loc: dict[str, Any] = {"extracted_place": surface or (actor.name if actor else view.claim.location)}
+    actor = corpus.actor(view.key(entity_id))
+    surface = next((e.name for e in _doc_entities(corpus, view) if e.id == entity_id), None)
+    loc: dict[str, Any] = {"extracted_place": surface or (actor.name if actor else entity_id)}
     place = actor.place if actor else None
     if place is None:
         return loc
@@ -180,9 +180,12 @@ def event_record(view: ClaimView, corpus: Corpus) -> dict[str, Any]:
         record["quad_code"] = tables["quad"][c.predicate]
         scores = tables["scores"][c.predicate]
         record["event_scale"] = float(scores.get((c.mode or "").lower(), scores[""]))
-    loc = _location(view, corpus)
+    loc = _location(view, corpus, c.location)
     if loc is not None:
         record["event_loc"] = loc
+    origin = _location(view, corpus, c.origin)
+    if origin is not None:
+        record["origin_loc"] = origin
     if c.counts:
         size = {"dead": c.counts.get("killed"), "injured": c.counts.get("wounded"),
                 "arrested": c.counts.get("captured", c.counts.get("arrested"))}

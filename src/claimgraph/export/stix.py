@@ -49,6 +49,7 @@ EXTENSION_PROPERTIES = [
     "x_claimgraph_event_type",
     "x_claimgraph_mode",
     "x_claimgraph_location_name",
+    "x_claimgraph_origin_name",
     "x_claimgraph_canonical_key",
     "x_claimgraph_aliases",
     "x_claimgraph_kind",
@@ -63,7 +64,8 @@ EXTENSION_SCHEMA = (
     "x_claimgraph_date: date as precise as the text gives it (YYYY, YYYY-MM, YYYY-MM-DD or 'after X'/'before Y'). "
     "x_claimgraph_historical: true when the text puts the state of affairs in the past. "
     "x_claimgraph_event_type / x_claimgraph_mode: PLOVER event category and mode. "
-    "x_claimgraph_location_name: place as written when it has no STIX location. "
+    "x_claimgraph_location_name / x_claimgraph_origin_name: the event's place (and a RELOCATE's starting "
+    "place) by name, always given, as some places have no STIX location. "
     "x_claimgraph_canonical_key / x_claimgraph_aliases / x_claimgraph_kind: merged entity identity. "
     "x_claimgraph_contradicted_by: claimgraph claim ids that contradict this claim."
 )
@@ -222,10 +224,12 @@ class _Builder:
         if c.modality != "asserted":
             name += f" [{c.modality}]"
         place = self.corpus.actor(view.location_key)
+        origin = self.corpus.actor(view.origin_key)
         inc = stix2.Incident(id=stix_id("incident", c.id), name=name,
                              **self.common(**self.claim_props(view), x_claimgraph_event_type=c.predicate,
                                            x_claimgraph_mode=c.mode,
-                                           x_claimgraph_location_name=place.name if place else None))
+                                           x_claimgraph_location_name=place.name if place else None,
+                                           x_claimgraph_origin_name=origin.name if origin else None))
         self.objects.append(inc)
         self.refer([view.document.id], inc.id)
         for k in dict.fromkeys(view.source_keys):
@@ -236,6 +240,8 @@ class _Builder:
                 self.relationship(view, "targets", inc.id, self.actor_ids[k])
         if view.location_key and view.location_key in self.actor_ids:
             self.relationship(view, "located-at", inc.id, self.actor_ids[view.location_key])
+        if view.origin_key and view.origin_key in self.actor_ids:
+            self.relationship(view, "originates-from", inc.id, self.actor_ids[view.origin_key])
 
     def report(self, doc: Document) -> None:
         refs = self.doc_refs.get(doc.id) or [self.system.id]
