@@ -241,13 +241,13 @@ def _coreference(sdoc: Doc, mentions: list[Mention], entities: dict[str, Entity]
         if tok.i + 1 < len(sdoc) and sdoc[tok.i + 1].lower_ in lexicon.descriptors().role_words and \
                 sdoc[tok.i + 1].pos_ == "NOUN":
             continue
-        st = _phrase(sdoc, tok, "", at, "coreference")
-        if st is None:
+        desc_st = _phrase(sdoc, tok, "", at, "coreference")
+        if desc_st is None:
             continue
         definite = any(c.dep_ == "poss" or c.lower_ == "the" for c in tok.lefts)
         if not definite:
             continue
-        people = holders.get((st.org, st.role, st.former)) or set()
+        people = holders.get((desc_st.org, desc_st.role, desc_st.former)) or set()
         if len(people) != 1:
             continue
         person = next(iter(people))
@@ -255,6 +255,6 @@ def _coreference(sdoc: Doc, mentions: list[Mention], entities: dict[str, Entity]
         head_span = sdoc[role_start:tok.i + 1]
         out.append(Mention(head_span.start_char, head_span.end_char, head_span.text, "DESCRIPTOR", person, "coref"))
         ent = entities[person]
-        if all(d.span != st.span for d in ent.descriptions):
-            ent.descriptions.append(Description(st.text, st.span))
+        if all(d.span != desc_st.span for d in ent.descriptions):
+            ent.descriptions.append(Description(desc_st.text, desc_st.span))
     return out

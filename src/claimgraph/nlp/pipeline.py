@@ -32,12 +32,12 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
     segment.register()
     variants.register()
     nlp.add_pipe(segment.COMPONENT, before="parser") if "parser" in nlp.pipe_names else nlp.add_pipe(segment.COMPONENT)
-    before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    names = nlp.add_pipe("entity_ruler", name=ruler.RULER_NAME, **before,
+    before = "ner" if "ner" in nlp.pipe_names else None
+    names = nlp.add_pipe("entity_ruler", name=ruler.RULER_NAME, before=before,
                          config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validate": True})
-    acronyms = nlp.add_pipe("entity_ruler", name=ruler.ACRONYM_RULER_NAME, **before,
+    acronyms = nlp.add_pipe("entity_ruler", name=ruler.ACRONYM_RULER_NAME, before=before,
                             config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False, "validate": True})
-    nlp.add_pipe(variants.COMPONENT, **before)
+    nlp.add_pipe(variants.COMPONENT, before=before)
     # phrase patterns are tokenised by running the pipeline up to the ruler: tokens are all they need
     with nlp.select_pipes(enable=[ruler.RULER_NAME, ruler.ACRONYM_RULER_NAME]):
         names.add_patterns(ruler.actor_patterns() + ruler.honorific_patterns())  # type: ignore[attr-defined]
