@@ -32,3 +32,35 @@ def test_every_plover_extension_field_is_documented():
     for name, spec in plover_schema()["properties"].items():
         if "claimgraph extension" in spec.get("description", ""):
             assert f"`{name}`" in text, name
+
+
+def test_examples_in_the_docs_are_what_the_exporters_write(request):
+    """The PLOVER, FtM and CSV examples are real output for the Myanmar example text (tests/export/conftest.py)."""
+    import csv
+    import io
+    import json
+    import re
+
+    from claimgraph.export.csv import write_csv
+    from claimgraph.export.ftm import write_ftm
+    from claimgraph.export.plover import write_plover
+
+    x = request.getfixturevalue("corpus_docs")[2]
+    assert x.document.outlet == "Irrawaddy Weekly"
+    text = DOC.read_text(encoding="utf-8")
+    plover_block, ftm_block = re.findall(r"```json\n(.*?)```", text, re.S)[:2]
+    out = io.StringIO()
+    write_plover([x], out)
+    records = {r["id"]: r for r in map(json.loads, out.getvalue().splitlines())}
+    shown = json.loads(plover_block)
+    assert shown == records[shown["id"]]
+    out = io.StringIO()
+    write_ftm([x], out)
+    entities = {e["id"]: e for e in map(json.loads, out.getvalue().splitlines())}
+    for line in ftm_block.strip().splitlines():
+        shown = json.loads(line)
+        assert shown["properties"] == entities[shown["id"]]["properties"]
+    csv_block = re.findall(r"```csv\n(.*?)```", text, re.S)[0]
+    out = io.StringIO()
+    write_csv([x], out)
+    assert list(csv.DictReader(io.StringIO(csv_block))) == list(csv.DictReader(io.StringIO(out.getvalue())))
