@@ -183,7 +183,9 @@ def adapt(x: Extraction, dateline: Dateline) -> tuple[dict[str, Any], dict[str, 
     """Our extraction in ISAF labels, plus flags saying where each answer came from."""
     cfg = _config()
     op_types = set(cfg["operation_types"])
-    ops = [c for c in x.events if c.predicate in op_types and c.modality in ("asserted", "alleged")]
+    # the operation the release reports: asserted or alleged, not background history ("attacks that killed…")
+    ops = [c for c in x.events
+           if c.predicate in op_types and c.modality in ("asserted", "alleged") and not c.historical]
 
     dates = sorted(d for d in (_day(c.date.value) if c.date else None for c in ops) if d)
     start_date = dates[0] if dates else (dateline.date if _day(dateline.date) else None)
