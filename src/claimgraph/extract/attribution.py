@@ -86,6 +86,7 @@ class _Builder:
         self.outlet_entity = self._outlet_entity()
         self.last_source: Attribution | None = None
         self.by_id: dict[str, Attribution] = {}
+        self.text = ctx.document.text  # Doc.text is rebuilt on every access
 
     def _outlet_entity(self) -> str | None:
         outlet = (self.ctx.document.outlet or "").strip().lower()
@@ -230,11 +231,11 @@ class _Builder:
                     ents = self.actors.of_np(c)
                     if ents:
                         span = char_span(doc, c.left_edge.i, c.i + 1)
-                        return doc.text[span[0] : span[1]], ents[0], span
+                        return self.text[span[0] : span[1]], ents[0], span
             return None, None, None
         span = char_span(doc, tok.left_edge.i, tok.right_edge.i + 1)
         # drop a trailing relative/appositive clause from long subjects
-        text = doc.text[span[0] : span[1]]
+        text = self.text[span[0] : span[1]]
         ent = self.actors.at(tok)
         if ent is None and tok.pos_ == "PROPN":
             ents = self.actors.of_np(tok)

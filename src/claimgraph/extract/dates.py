@@ -179,7 +179,7 @@ def parse_expression(text: str, published: str | None, span: tuple[int, int] | N
         if re.fullmatch(r"(?:in |the year |early |late |mid-?)?" + year_m.group(1), low):  # type: ignore[union-attr]
             return iv(value=year_m.group(1), precision="year")  # type: ignore[union-attr]
         return iv(value=year_m.group(1), precision="year")  # type: ignore[union-attr]
-    parsed = _dateparser(t, base)
+    parsed = None if year_m else _dateparser(t, base)  # the year is stated: no parser needed
     year = int(year_m.group(1)) if year_m else (parsed.year if parsed else (pub.year if pub else None))
     if year is None:
         return None
@@ -234,7 +234,7 @@ class DateFinder:
         self.published = ctx.document.published
         self.by_token: dict[int, tuple[Any, DateInterval]] = {}
         for ent in ctx.sdoc.ents:
-            if ent.label_ not in ("DATE",):
+            if ent.label_ not in ("DATE", "TIME"):
                 continue
             parsed = parse_expression(ent.text, self.published, (ent.start_char, ent.end_char))
             if parsed is None:
@@ -278,6 +278,32 @@ class DateFinder:
                 hops += 1
                 continue
             break
+        return self._sentence_date(trigger)
+
+    def _sentence_date(self, trigger: Token) -> DateInterval | None:
+        """A date stated for the sentence's main clause ("Forces conducted an operation in X
+        yesterday. … killed two insurgents") also dates the events of that clause, but never
+        reaches into a reported or relative clause."""
+        def open_path(tok: Token) -> bool:
+            t = tok
+            while t.head.i != t.i:
+                if t.dep_ in ("ccomp", "relcl", "acl", "csubj", "parataxis"):
+                    return False
+                t = t.head
+            return True
+
+        if not open_path(trigger):
+            return None
+        sent = trigger.sent
+        for i in range(sent.start, sent.end):
+            hit = self.by_token.get(i)
+            if hit is None:
+                continue
+            ent, parsed = hit
+            if parsed.value and open_path(ent.root) and not any(
+                t.lower_ in AFTER_WORDS | BEFORE_WORDS for t in ent.root.ancestors
+            ):
+                return parsed
         return None
 
     def _direct(self, trigger: Token) -> DateInterval | None:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from claimgraph.data import load_tsv
+from claimgraph.data import load_tsv, load_yaml
 from claimgraph.errors import ModelError
 from claimgraph.extract.attribution import claim_attribution
 from claimgraph.extract.context import DocContext
@@ -86,12 +86,6 @@ _TARGET_PREPS = {
 }
 _NOUN_TARGET_PREPS = ("on", "against", "of", "at", "with", "to")
 _PLACE_PREPS = ("in", "at", "near", "across", "inside", "outside", "around", "throughout")
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-                 "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-                 "forty": 40, "fifty": 50, "dozen": 12, "a": 1, "an": 1, "hundred": 100, "dozens": 24,
-                 "several": 2, "multiple": 2, "both": 2, "couple": 2}
-_PLURAL_MIN = 2  # "insurgents" without a number: at least two
 
 
 @dataclass(frozen=True)
@@ -138,11 +132,21 @@ def intent_table() -> dict[str, tuple[str, str | None]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def quantities() -> tuple[dict[str, int], int]:
+    d = load_yaml("events.quantities.yaml")
+    return {str(k).lower(): int(v) for k, v in d["numbers"].items()}, int(d["plural_minimum"])
+
+
 def _number(tok: Token) -> int | None:
     w = tok.lower_.replace(",", "")
     if w.isdigit():
         return int(w)
-    return _NUMBER_WORDS.get(w)
+    return quantities()[0].get(w)
+
+
+#: determiners that point back to people already mentioned ("the two insurgents", "these men")
+_ANAPHORIC_DETS = frozenset({"the", "these", "those", "this", "that"})
 
 
 class _Events:
@@ -355,7 +359,7 @@ class _Events:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         ents = [e for e in self.phrase(p) if self.actors.type_of(e) != "Location" or c.lower_ != "in"]
-                        if ents and target_tok is None:
+                        if target_tok is None and (ents or c.lower_ == "of"):
                             target_tok = p
                         targets += ents
         if not sources and noun.dep_ in ("dobj",) and noun.head.lemma_.lower() in _LIGHT_VERBS:
@@ -424,24 +428,26 @@ class _Events:
         if trig.count is None or target_tok is None:
             return {}
         total = 0
+        plural_min = quantities()[1]
         for t in (target_tok, *conjuncts(target_tok)):
-            if t.pos_ not in ("NOUN", "PROPN", "NUM", "PRON"):
+            named = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children)
+            if t.pos_ == "PRON" or (not named and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in t.children)):
+                continue  # "detained them", "the facilitator was detained": counted where first stated
+            if t.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"):
                 continue
             n = None
-            if t.pos_ == "NUM":
-                n = _number(t)
+            if t.pos_ in ("NUM", "ADJ"):
+                n = _number(t)  # "killing several of them"
+                if n is None:
+                    continue
             for c in t.children:
-                if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "det" and c.lower_ in ("a", "an", "both")) or (c.dep_ == "amod" and c.lower_ in ("several", "multiple")):
+                if c.dep_ in ("nummod", "quantmod", "amod", "det"):
                     v = _number(c)
                     if v is not None:
-                        n = v if n is None else n
+                        more = any(q.lower_ in ("than", "over") and q.dep_ in ("quantmod", "advmod") for q in c.children)
+                        n = (v + 1 if more else v) if n is None else n
             if n is None:
-                if t.tag_ in ("NNS", "NNPS"):
-                    n = _PLURAL_MIN
-                elif t.pos_ == "PRON" and t.lower_ in ("them", "they"):
-                    n = _PLURAL_MIN
-                else:
-                    n = 1
+                n = plural_min if t.tag_ in ("NNS", "NNPS") else 1
             total += n
         return {trig.count: total} if total else {}
 

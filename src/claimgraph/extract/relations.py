@@ -417,20 +417,21 @@ class _Relations:
     def admin_nesting(self) -> None:
         """"Spera District, Khost Province" / "Barmal district in Paktika" / "the X area of Y" → part_of."""
         doc = self.ctx.sdoc
+        text = self.ctx.document.text  # Doc.text is rebuilt on every access
         locs = [(m.start, m.end, m.entity_id) for m in sorted(self.ctx.mentions, key=lambda m: m.start)
                 if m.entity_id and self.actors.type_of(m.entity_id) == "Location"]
         for (s1, e1, a), (s2, e2, b) in zip(locs, locs[1:]):
             if a == b or s2 < e1:
                 continue
-            between = doc.text[e1:s2]
+            between = text[e1:s2]
             words = between.replace(",", " , ").split()
             if len(words) > 3:
                 continue
             low = [w.lower() for w in words]
             inner_words = [w for w in low if w in self.admin_words] + [
-                w.lower() for w in doc.text[s1:e1].split()[-1:] if w.lower() in self.admin_words]
-            outer_words = [w.lower() for w in doc.text[s2:e2].split()[-1:] if w.lower() in self.admin_words]
-            outer_words += [w.lower() for w in doc.text[e2:e2 + 12].split()[:1] if w.lower() in self.admin_words]
+                w.lower() for w in text[s1:e1].split()[-1:] if w.lower() in self.admin_words]
+            outer_words = [w.lower() for w in text[s2:e2].split()[-1:] if w.lower() in self.admin_words]
+            outer_words += [w.lower() for w in text[e2:e2 + 12].split()[:1] if w.lower() in self.admin_words]
             inner_admin = bool(inner_words)
             if inner_words and outer_words and self.admin_words[inner_words[0]] >= self.admin_words[outer_words[0]]:
                 continue  # "Khost province, Spera district" lists two places, the second smaller
