@@ -57,3 +57,23 @@ def test_role_with_organisation_before_name(nlp):
     jolani = entity(ctx, "Abu Mohammed al-Jolani")
     assert "Hayat Tahrir al-Sham leader" in [d.text for d in jolani.descriptions]
     assert any(m.source == "coref" and m.entity_id == jolani.id for m in ctx.mentions)
+
+
+def test_hyphenated_role_with_organisation(nlp):
+    ctx = analyse(nlp, "UN Secretary-General Antonio Guterres condemned the attack. Guterres called for calm.")
+    guterres = entity(ctx, "Guterres")
+    assert [d.text for d in guterres.descriptions] == ["UN Secretary-General"]
+
+
+def test_demonym_role_points_to_the_country(nlp):
+    text = "Pakistani Defence Minister Khawaja Asif said Pakistan would strike."
+    ctx = analyse(nlp, text)
+    by_id = {e.id: e for e in ctx.entities}
+    sts = role_statements(ctx.sdoc, ctx.mentions, by_id)
+    assert sts[0].text == "Pakistani Defence Minister" and by_id[sts[0].org].name == "Pakistan"
+
+
+def test_honorific_inside_a_name_does_not_split_it(nlp):
+    ctx = analyse(nlp, "Somali President Hassan Sheikh Mohamud vowed to defeat al-Shabaab.")
+    president = entity(ctx, "Hassan Sheikh Mohamud")
+    assert president.type == "Person" and "Somali President" in [d.text for d in president.descriptions]

@@ -213,6 +213,7 @@ def collect(sdoc: Doc, gazetteer: Any | None, toponyms: list[Any]) -> list[Candi
             c.kind = lexicon.actor_by_id()[dict_id].kind
         cands.append(c)
 
+    cands = _join_split_names(sdoc, cands)
     cands = _merge_toponyms(sdoc, cands, toponyms)
     cands = _repair_places(sdoc, cands, gazetteer, desc)
     cands = _extend_actor_nouns(sdoc, cands, desc)
@@ -229,6 +230,21 @@ def collect(sdoc: Doc, gazetteer: Any | None, toponyms: list[Any]) -> list[Candi
         _split_name(c)
         out.append(c)
     return _confirm_headlines(out)
+
+
+def _join_split_names(sdoc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """'Hassan' + 'Sheikh Mohamud': an honorific inside a name must not cut it in two."""
+    out: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: c.start):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label == "PERSON" and c.label == "PERSON" and c.source == "ruler"
+                and not c.dict_id and prev.end == c.start and sdoc[prev.end - 1].whitespace_ == " "):
+            joined = _make(sdoc, prev.start, c.end, "PERSON", prev.source)
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append(c)
+    return out
 
 
 def _merge_toponyms(sdoc: Doc, cands: list[Candidate], toponyms: list[Any]) -> list[Candidate]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimgraph.extract import actors_places as places
 from claimgraph.model import Description, Entity, Mention
 from claimgraph.nlp import lexicon
 
@@ -111,7 +112,7 @@ def role_statements(sdoc: Doc, mentions: list[Mention], entities: dict[str, Enti
         span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
-        add(_premodifier(sdoc, span.start, m, at))
+        add(_premodifier(sdoc, span.start, m, at, entities))
         root = span.root
         if root.dep_ == "appos" and not (span.start <= root.head.i < span.end):
             add(_phrase(sdoc, root.head, m.entity_id, at, "apposition"))  # "its spokesman, Yahya Saree"
@@ -127,15 +128,23 @@ def role_statements(sdoc: Doc, mentions: list[Mention], entities: dict[str, Enti
     return out
 
 
-def _premodifier(sdoc: Doc, start: int, m: Mention, at: dict[int, Mention]) -> RoleStatement | None:
+def _premodifier(sdoc: Doc, start: int, m: Mention, at: dict[int, Mention],
+                 entities: dict[str, Entity]) -> RoleStatement | None:
+    """'TTP leader Mufti Noor Wali Mehsud', 'UN Secretary-General Antonio Guterres', 'Army chief General Asim Munir'."""
     desc = lexicon.descriptors()
     j = start - 1
-    while j >= 0 and sdoc[j].lower_ in desc.role_words and sdoc[j].i not in at:
+    while j >= 0 and j not in at and (sdoc[j].lower_ in desc.role_words or
+                                      (sdoc[j].text == "-" and j > 0 and sdoc[j - 1].lower_ in desc.role_words)):
         j -= 1
-    role_toks = list(sdoc[j + 1:start])
+    role_toks = [t for t in sdoc[j + 1:start] if t.text != "-"]
     if not role_toks:
         return None
     found = _role_at(role_toks)
+    # a rank right before the name is a title when a role precedes it: "Army chief General Asim Munir"
+    if found is not None and len(role_toks) > found[1] and found[1] == 1 and role_toks[-1].text[:1].isupper():
+        inner = _role_at(role_toks[:-1])
+        if inner is not None:
+            found = inner
     if found is None:
         return None
     role, _n = found
@@ -148,6 +157,12 @@ def _premodifier(sdoc: Doc, start: int, m: Mention, at: dict[int, Mention]) -> R
         span = sdoc.char_span(om.start, om.end, alignment_mode="expand")
         first = span.start if span is not None else j
         j = first - 1
+    elif j >= 0 and sdoc[j].text in lexicon.demonyms():  # "Pakistani Defence Minister"
+        country = places.country(sdoc[j].text)
+        org = next((e.id for e in entities.values() if country and e.name == country.name), None)
+        first, j = j, j - 1
+    elif j >= 0 and sdoc[j].dep_ == "compound" and sdoc[j].text[:1].isupper() and sdoc[j].pos_ in ("PROPN", "NOUN"):
+        first, j = j, j - 1  # "Army chief": an unnamed body, kept in the text only
     former = False
     while j >= 0 and sdoc[j].lower_ in desc.role_modifiers:
         former = former or sdoc[j].lower_ in ("former", "late", "slain")
