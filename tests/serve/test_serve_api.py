@@ -213,3 +213,28 @@ def test_openapi_lists_every_api_route(client):
                  "/api/claims", "/api/claims/{claim_id}", "/api/events", "/api/contradictions", "/api/places",
                  "/api/graph", "/api/search"):
         assert path in spec["paths"], path
+
+
+def test_graph_filters_by_date_and_source(client):
+    early_feb = client.get("/api/graph", params={"date_from": "2024-02-01", "date_to": "2024-02-20"}).json()
+    assert {e["predicate"] for e in early_feb["edges"]} == {"ASSAULT"}
+    # the cooperation "over the past two weeks" before 12 March overlaps the end of February
+    late_feb = client.get("/api/graph", params={"date_from": "2024-02-28", "date_to": "2024-02-29"}).json()
+    assert {e["predicate"] for e in late_feb["edges"]} == {"ASSAULT", "COOPERATE"}
+    levant = client.get("/api/graph", params={"source": "Levant"}).json()
+    assert {n["label"] for n in levant["nodes"]} == {"Hayat Tahrir al-Sham", "Syrian army"}
+    assert [e["modality"] for e in levant["edges"]] == ["alleged"]
+
+
+def test_entity_claims_are_paginated(client):
+    army = client.get("/api/entities", params={"q": "Malian"}).json()["items"][0]["id"]
+    page1 = client.get(f"/api/entities/{army}", params={"limit": 2}).json()["claims"]
+    page2 = client.get(f"/api/entities/{army}", params={"limit": 2, "offset": 2}).json()["claims"]
+    assert page1["total"] == page2["total"] == 4
+    assert {c["id"] for c in page1["items"]}.isdisjoint({c["id"] for c in page2["items"]})
+
+
+def test_claims_page_by_ids_shows_exactly_those_claims(client):
+    ids = [c["id"] for c in client.get("/api/claims", params={"modality": "denied"}).json()["items"]]
+    body = client.get("/claims", params={"ids": ",".join(ids), "format": "json"}).json()
+    assert [c["id"] for c in body["items"]] == ids
