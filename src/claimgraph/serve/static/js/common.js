@@ -100,6 +100,8 @@ const CG = (() => {
       if (claim.location) p.append(" in ", entityLink(claim.location));
     }
     p.append(" · " + dateText(claim));
+    const counts = Object.entries(claim.counts || {}).sort();
+    if (counts.length) p.append(" · " + counts.map(([k, v]) => `${v} ${k}`).join(", "));
     return p;
   }
 
