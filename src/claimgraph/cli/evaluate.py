@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import json
 import sys
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +100,7 @@ def eval_all(docs: bool, as_json: bool, limit: int | None, predictions_dir: str 
 
     pipeline = _load_pipeline()
     reports = {}
+    crashed: list[str] = []
     for kind in KINDS:
         paths = default_paths(kind)
         if not paths:
@@ -109,6 +111,10 @@ def eval_all(docs: bool, as_json: bool, limit: int | None, predictions_dir: str 
             report = run_kind(kind, paths, pipeline, limit, pred)
         except ClaimgraphError as exc:  # one set failing does not stop the others
             click.echo(f"{kind}: {exc.message}", err=True)
+            continue
+        except Exception:  # a bug in one evaluation: shown in full, the others still run, exit status 1
+            click.echo(f"{kind}: evaluation crashed:\n{traceback.format_exc()}", err=True)
+            crashed.append(kind)
             continue
         reports[kind] = report
         if not as_json:
@@ -121,6 +127,9 @@ def eval_all(docs: bool, as_json: bool, limit: int | None, predictions_dir: str 
 
         write_evaluation_md(reports, docs_path, limit=limit)
         click.echo(f"wrote {docs_path}", err=True)
+    if crashed:
+        click.echo(f"error: evaluation crashed for {', '.join(crashed)} (tracebacks above)", err=True)
+        sys.exit(1)
 
 
 @click.command(name="bench")
