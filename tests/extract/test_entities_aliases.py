@@ -147,3 +147,20 @@ def test_two_word_name_joins_the_longer_name(nlp):
 def test_caption_prefix_is_not_part_of_a_name(nlp):
     ctx = analyse(nlp, "Salman Abedi travelled to Libya.\n\nFILE - Salman Abedi is seen in a photo. Abedi died in the blast.")
     assert set(entity(ctx, "Abedi").aliases) == {"Salman Abedi", "Abedi"}
+
+
+def test_demonym_with_state_agent_noun_is_the_state(nlp):
+    ctx = analyse(
+        nlp,
+        "Egyptian police arrested ten men. Algerian security forces killed two militants near Algeria's border. "
+        "Serbian authorities denied it.",
+    )
+    assert entity(ctx, "Egyptian police").name == "Egypt"
+    assert entity(ctx, "Algerian security forces") is entity(ctx, "Algeria")
+    assert entity(ctx, "Serbian authorities").kind == "country"
+
+
+def test_demonym_as_noun_is_the_country_but_as_adjective_is_nothing(nlp):
+    ctx = analyse(nlp, "The Algerians rejected the plan. Pakistani militants crossed into Afghan territory.")
+    assert entity(ctx, "Algerians").name == "Algeria"
+    assert not has_form(ctx, "Pakistani") and not has_form(ctx, "Afghan")

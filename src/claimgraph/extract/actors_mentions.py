@@ -404,29 +404,47 @@ def _conj_with_place(span: Span, cands: list[Candidate]) -> bool:
     return any(t.i in place_tokens for t in neighbours)
 
 
+def _noun_run(sdoc: Doc, i: int, nouns: frozenset[str], occupied: set[int]) -> int:
+    """How many tokens from ``i`` form one of ``nouns`` ("security forces" = 2, "forces" = 1, else 0)."""
+    for n in (2, 1):
+        if i + n <= len(sdoc) and not any(k in occupied for k in range(i, i + n)):
+            if " ".join(t.lower_ for t in sdoc[i:i + n]) in nouns:
+                return n
+    return 0
+
+
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "dative"}
+
+
 def _extend_actor_nouns(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descriptors) -> list[Candidate]:
     """'Taliban government' is the Taliban; 'US forces' is the United States; 'Islamabad has accused' is Pakistan."""
     out = []
     occupied = {i for c in cands for i in range(c.start, c.end)}
     for c in cands:
-        nxt = sdoc[c.end] if c.end < len(sdoc) else None
         prev = sdoc[c.start - 1] if c.start > 0 else None
         former = prev is not None and prev.lower_ in ("former", "ousted", "previous", "toppled")
-        if nxt is not None and nxt.lower_ in desc.actor_self_nouns | desc.state_agent_nouns and nxt.i not in occupied:
-            ctry = places.country(c.text) if not c.dict_id else None
-            if c.dict_id and nxt.lower_ in desc.actor_self_nouns and not former:
-                ext = _make(sdoc, c.start, c.end + 1, "ORG", c.source, dict_id=c.dict_id, kind=c.kind)
-                if ext is not None and nxt.lower_ in ("government", "regime", "administration", "authorities"):
-                    out.append(ext)
-                    continue
-            elif ctry is not None and nxt.lower_ in desc.state_agent_nouns:
-                if former and nxt.lower_ in ("government", "regime", "administration"):
-                    ext = _make(sdoc, c.start - 1, c.end + 1, "ORG", "pattern", kind="government")
-                else:
-                    ext = _make(sdoc, c.start, c.end + 1, "GPE", "pattern", kind="country", country_of=ctry.name)
+        if c.dict_id:
+            n = _noun_run(sdoc, c.end, desc.actor_self_nouns, occupied)
+            if n and not former and sdoc[c.end].lower_ in ("government", "regime", "administration", "authorities"):
+                ext = _make(sdoc, c.start, c.end + n, "ORG", c.source, dict_id=c.dict_id, kind=c.kind)
                 if ext is not None:
                     out.append(ext)
                     continue
+        else:
+            ctry = places.country(c.text)
+            n = _noun_run(sdoc, c.end, desc.state_agent_nouns, occupied) if ctry is not None else 0
+            if ctry is not None and n:
+                if former and sdoc[c.end].lower_ in ("government", "regime", "administration"):
+                    ext = _make(sdoc, c.start - 1, c.end + n, "ORG", "pattern", kind="government")
+                else:
+                    ext = _make(sdoc, c.start, c.end + n, "GPE", "pattern", kind="country", country_of=ctry.name)
+                if ext is not None:
+                    out.append(ext)
+                    continue
+            if c.label == "NORP" and ctry is not None:
+                root = sdoc[c.start:c.end].root
+                if root.dep_ in _NOMINAL_DEPS and root.pos_ in ("NOUN", "PROPN"):
+                    c.label, c.kind, c.country_of = "GPE", "country", ctry.name  # "the Algerians said"
         if c.label in ("GPE",) and not c.dict_id:
             cap = places.capital_of(c.text) if not c.text.isupper() else None  # "KABUL —" is a dateline
             root = sdoc[c.start:c.end].root

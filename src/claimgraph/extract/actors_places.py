@@ -61,8 +61,12 @@ def country(name: str, demonym: bool = True) -> Country | None:
     hit = by_name.get(name.lower().strip())
     if hit is not None or not demonym:
         return hit
-    dem = lexicon.demonyms().get(name.strip())
-    return by_name.get(dem.lower()) if dem else None
+    dems = lexicon.demonyms()
+    key = name.strip()
+    dem = dems.get(key) or (dems.get(key[:-1]) if key.endswith("s") else None)  # "Algerians", "Serbs"
+    if not dem:
+        return None
+    return by_name.get(dem.lower()) or Country(iso="", name=dem, capital=None)  # e.g. Palestine, Kosovo
 
 
 def capital_of(name: str) -> Country | None:
