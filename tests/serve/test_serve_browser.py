@@ -139,7 +139,7 @@ def test_entity_page_for_sirajuddin_haqqani(page):
     p.wait_for_url("**/entities/**")
     assert "Sirajuddin Haqqani" in p.locator("h1.entity-name").inner_text()
     assert p.locator("dl.facts").is_visible()
-    for heading in ("Roles", "Ties", "Documents", "Claims"):
+    for heading in ("Roles", "Ties", "Events", "Documents", "Claims"):
         assert p.get_by_role("heading", name=heading).count() >= 1
     # every claim card shows its sentence and who says so
     cards = p.locator("article.claim")

@@ -99,13 +99,36 @@ def get_entity(conn: sqlite3.Connection, entity_id: str, page: Page) -> dict[str
         "descriptions": descriptions,
         "external_ids": external,
         "mention_count": mention_count,
-        "roles": roles,
+        "roles": sorted(roles, key=_when),
         "ties": sorted(ties.values(), key=lambda t: (-t["claim_count"], t["entity"]["name"])),
         "relations": [c["id"] for c in relations],
-        "events": [c["id"] for c in events],
+        "events": sorted((_event_summary(c) for c in events), key=_when),
         "places": places,
         "documents": documents,
         "claims": _page(len(claims), page, window),
+    }
+
+
+def _when(item: dict[str, Any]) -> tuple[int, str]:
+    """Sort key: dated items by start (or end) of their period, undated ones last."""
+    b = item.get("bounds") or {}
+    start = b.get("start") or b.get("end")
+    return (0, start) if start else (1, "")
+
+
+def _event_summary(c: dict[str, Any]) -> dict[str, Any]:
+    """One line of an entity's event list: what, with whom, where, when, how it is stated."""
+    return {
+        "claim_id": c["id"],
+        "predicate": c["predicate"],
+        "mode": c["mode"],
+        "modality": c["modality"],
+        "contested": c["contested"],
+        "sources": c["sources"],
+        "targets": c["targets"],
+        "location": c["location"],
+        "date": c["date"],
+        "bounds": c["bounds"],
     }
 
 
