@@ -260,17 +260,18 @@ def _pred(start: int, end: int, text: str, lat: float | None, lon: float | None)
 
 def predict_ours(item: GeoItem, sdoc: Any, gaz: Gazetteer, gold_spans: bool) -> Prediction:
     """Our toponyms (or the gold spans) resolved together; ``sdoc`` is the item's text parsed by our pipeline."""
-    from claimgraph.geo.geoparse import find_toponyms, resolve_spans
+    from claimgraph.geo.geoparse import Guidelines, find_toponyms, resolve_spans
     from claimgraph.geo.toponyms import ToponymSpan
 
+    guidelines = Guidelines.for_corpus(item.corpus)
     if gold_spans:
-        found = find_toponyms(sdoc, gaz)
+        found = find_toponyms(sdoc, gaz, guidelines=guidelines)
         spans = []
         for g in item.toponyms:  # keep the admin kind/parent our finder saw for the same span
             same = next((s for s in found if s.start == g.start and s.end == g.end), None)
             spans.append(same or ToponymSpan(g.start, g.end, item.text[g.start : g.end] or g.text))
     else:
-        spans = find_toponyms(sdoc, gaz)
+        spans = find_toponyms(sdoc, gaz, guidelines=guidelines)
     return [_pred(r.start, r.end, r.text, r.place.lat, r.place.lon) for r in resolve_spans(gaz, spans)]
 
 

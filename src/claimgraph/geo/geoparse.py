@@ -13,11 +13,14 @@ geoparsing evaluation and ``claimgraph gazetteer`` users need:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from claimgraph.data import load_tsv, load_yaml
 from claimgraph.geo.gazetteer import Gazetteer
-from claimgraph.geo.names import norm, split_admin
+from claimgraph.geo.names import admin_words, norm, split_admin, vocabulary
 from claimgraph.geo.resolve import Toponym, resolve_toponyms
 from claimgraph.geo.toponyms import ToponymSpan, toponym_spans
 from claimgraph.model import Place
@@ -36,21 +39,112 @@ class Geoparsed:
     place: Place
 
 
-def find_toponyms(sdoc: Doc, gazetteer: Gazetteer | None, labels: tuple[str, ...] = NER_LABELS) -> list[ToponymSpan]:
-    """Toponym spans, sorted and without overlaps."""
+@dataclass(frozen=True)
+class Guidelines:
+    """What counts as a toponym beyond place names (see ``data/geo_corpora.yaml``)."""
+
+    demonyms: bool = False
+    metonyms: bool = False
+    embedded: bool = False
+    name_only: bool = False
+
+    @classmethod
+    def for_corpus(cls, corpus: str) -> Guidelines:
+        spec = load_yaml("geo_corpora.yaml")
+        return cls(**{**spec["default"], **(spec["corpora"].get(corpus) or {})})
+
+
+def _clean(start: int, text: str) -> tuple[int, str]:
+    """Drop a leading "the" and a trailing possessive ("the United Kingdom's" → "United Kingdom")."""
+    if text.lower().startswith("the "):
+        start, text = start + 4, text[4:]
+    for tail in ("'s", "’s"):
+        if text.endswith(tail):
+            text = text[: -len(tail)]
+    return start, text
+
+
+def _country_like(gazetteer: Gazetteer | None, text: str, max_level: int = 1) -> bool:
+    """A country, continent or first-order admin area of exactly this name (or a known short form)."""
+    if gazetteer is None:
+        return False
+    return any(c.match in ("exact", "alias") and c.entry.level <= max_level
+               for c in gazetteer.candidates(text, fuzzy=False))
+
+
+def _demonym(gazetteer: Gazetteer | None, text: str) -> bool:
+    return norm(text) in demonyms() and _country_like(gazetteer, text)
+
+
+def find_toponyms(
+    sdoc: Doc, gazetteer: Gazetteer | None, labels: tuple[str, ...] = NER_LABELS,
+    guidelines: Guidelines = Guidelines(),
+) -> list[ToponymSpan]:
+    """Toponym spans, sorted and without overlaps.
+
+    Admin phrases and gazetteer repairs (:func:`toponym_spans`) win over NER spans they overlap;
+    ``guidelines`` add demonyms, country names the NER took for organisations, and place names
+    at the start of organisation names.
+    """
     ours = toponym_spans(sdoc, gazetteer)
     spans = list(ours)
-    for ent in sdoc.ents:
-        if ent.label_ not in labels:
+    ents = list(sdoc.ents)
+    for i, ent in enumerate(ents):
+        start, text = _clean(ent.start_char, ent.text)
+        extra: ToponymSpan | None = None
+        if ent.label_ in labels:
+            if _pathogen_follows(sdoc.text, ent.end_char):
+                continue  # "West Nile virus", "Marburg fever"
+            # "Democratic Republic of the Congo" split by the NER: join "X of (the) Y" when that is a name
+            if i + 1 < len(ents) and ents[i + 1].label_ in labels:
+                gap = sdoc.text[ent.end_char : ents[i + 1].start_char]
+                joined = sdoc.text[start : ents[i + 1].end_char]
+                if gap in (" of ", " of the ") and _country_like(gazetteer, joined):
+                    text = joined
+            extra = ToponymSpan(start, start + len(text), text, None)
+        elif guidelines.demonyms and ent.label_ == "NORP" and _demonym(gazetteer, text):
+            extra = ToponymSpan(start, start + len(text), text, "country")
+        elif ent.label_ in ("ORG", "PERSON", "FAC") and (guidelines.metonyms or guidelines.embedded):
+            words = ent if ent[0].lower_ != "the" else ent[1:]
+            for k in range(len(words), 0, -1):
+                if k < len(words) and not guidelines.embedded or k == len(words) and not guidelines.metonyms:
+                    continue
+                head = words[:k]
+                if head.text in _not_places() or norm(head.text) in demonyms() and not guidelines.demonyms:
+                    continue
+                if _country_like(gazetteer, head.text, max_level=0 if ent.label_ == "PERSON" else 1):
+                    extra = ToponymSpan(head.start_char, head.end_char, head.text, None)
+                    break
+        if extra is None or any(s.start < extra.end and extra.start < s.end for s in spans):
             continue
-        if any(s.start < ent.end_char and ent.start_char < s.end for s in ours):
-            continue
-        text = ent.text
-        start = ent.start_char
-        if text.lower().startswith("the "):
-            start, text = start + 4, text[4:]
-        spans.append(ToponymSpan(start, start + len(text), text, None))
+        spans.append(extra)
+    if guidelines.name_only:
+        spans = [_name_only(s) for s in spans]
     return sorted(spans, key=lambda s: s.start)
+
+
+def _pathogen_follows(text: str, end: int) -> bool:
+    following = text[end : end + 30].lower().split()
+    return bool(following) and following[0].strip(".,;:") in vocabulary()["pathogen_words"]
+
+
+def _name_only(span: ToponymSpan) -> ToponymSpan:
+    """"Nyanza province" → "Nyanza" (the kind is kept); capitalised admin words stay ("Wright County")."""
+    m = re.search(r"\s+(\S+)$", span.text)
+    if m and m.group(1).islower() and m.group(1) in admin_words():
+        text = span.text[: m.start()]
+        return ToponymSpan(span.start, span.start + len(text), text, span.kind, span.parent_text)
+    return span
+
+
+@lru_cache(maxsize=1)
+def _not_places() -> frozenset[str]:
+    return frozenset(str(w) for w in vocabulary()["not_places"])
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    return frozenset(norm(r["demonym"]) for r in load_tsv("geo_demonyms.tsv"))
 
 
 def _key(text: str) -> str:
@@ -78,9 +172,9 @@ def resolve_spans(gazetteer: Gazetteer, spans: list[ToponymSpan]) -> list[Geopar
     return [Geoparsed(sp.start, sp.end, sp.text, places[key]) for sp, key in zip(spans, key_of)]
 
 
-def geoparse(sdoc: Doc, gazetteer: Gazetteer) -> list[Geoparsed]:
+def geoparse(sdoc: Doc, gazetteer: Gazetteer, guidelines: Guidelines = Guidelines()) -> list[Geoparsed]:
     """Every toponym of a parsed text with its place (resolved or not, with the reason)."""
-    return resolve_spans(gazetteer, find_toponyms(sdoc, gazetteer))
+    return resolve_spans(gazetteer, find_toponyms(sdoc, gazetteer, guidelines=guidelines))
 
 
 def same_toponym(a: str, b: str) -> bool:

@@ -43,13 +43,12 @@ class ToponymSpan:
 # A capitalised word: letters, inner apostrophes/hyphens ("Sar-e", "Qal'ah", "Mir'ali").
 _CAP = r"[A-Z\u00C0-\u024F][\w\u00C0-\u024F]*(?:[’‘'\-][\w\u00C0-\u024F]+)*"
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|from|across|into|to|outside|around|throughout|towards?|inside|of|between|and|or|,)\s*$",
-    re.IGNORECASE,
+    r"\b(?:in|at|near|from|across|into|to|outside|around|throughout|towards?|inside)\s+$", re.IGNORECASE
 )
 #: admin words that are also ordinary capitalised name parts ("Islamic State", "Central Region"):
 #: written with a capital they need the gazetteer to confirm the name.
 _WEAK = frozenset({"state", "states", "region", "regions", "area", "areas", "valley", "city", "town",
-                   "village", "villages", "department", "municipality", "neighbourhood", "neighborhood"})
+                   "village", "villages", "municipality", "neighbourhood", "neighborhood", "agency", "agencies"})
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +108,13 @@ def _known(gazetteer: Any | None, name: str) -> str | None:
     return gazetteer.prominent_kind(name)
 
 
+def _in_gazetteer(gazetteer: Any | None, name: str) -> bool:
+    """Whether the gazetteer has a place of exactly this name (any size); False without one."""
+    if gazetteer is None:
+        return False
+    return any(c.match in ("exact", "alias") for c in gazetteer.candidates(name, fuzzy=False))
+
+
 def _admin_phrases(text: str, gazetteer: Any | None) -> list[ToponymSpan]:
     pats = _patterns()
     found: list[ToponymSpan] = []
@@ -118,8 +124,12 @@ def _admin_phrases(text: str, gazetteer: Any | None) -> list[ToponymSpan]:
         if trimmed is None:
             continue
         name, nstart = trimmed
-        if word.lower() in _WEAK and word[0].isupper() and not _known(gazetteer, name):
-            continue
+        if word.lower() in _WEAK and word[0].isupper() and not _in_gazetteer(gazetteer, name):
+            continue  # "Islamic State", "Food Inspection Agency"
+        if word.lower() in vocabulary()["capitalised_only"] and not word[0].isupper():
+            continue  # "a United Nations agency"
+        if name.split()[-1] in vocabulary()["institution_words"]:
+            continue  # "Santa Ana Unified School District"
         kind = admin_words()[word.lower()]["kind"]
         parent_text = None
         level = admin_words()[word.lower()]["level"]
@@ -159,7 +169,7 @@ def _gazetteer_repairs(sdoc: Doc, gazetteer: Any | None, taken: list[tuple[int, 
     text = sdoc.text
     out: list[ToponymSpan] = []
     candidates: list[tuple[int, int]] = [
-        (e.start_char, e.end_char) for e in sdoc.ents if e.label_ in ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART")
+        (e.start_char, e.end_char) for e in sdoc.ents if e.label_ in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART")
     ]
     ent_chars = [(e.start_char, e.end_char) for e in sdoc.ents]
     for m in _patterns()["name"].finditer(text):
