@@ -164,3 +164,16 @@ def test_demonym_as_noun_is_the_country_but_as_adjective_is_nothing(nlp):
     ctx = analyse(nlp, "The Algerians rejected the plan. Pakistani militants crossed into Afghan territory.")
     assert entity(ctx, "Algerians").name == "Algeria"
     assert not has_form(ctx, "Pakistani") and not has_form(ctx, "Afghan")
+
+
+def test_group_name_as_modifier_is_the_group_not_a_person(nlp):
+    ctx = analyse(nlp, "Coalition forces captured a Haqqani senior leader in Gardez. Sirajuddin Haqqani was not there.")
+    group = entity(ctx, "Haqqani")
+    assert group.type == "Organization" and group.external_ids == {"dictionary": "haqqani_network"}
+    assert entity(ctx, "Sirajuddin Haqqani").type == "Person"
+
+
+def test_hyphenation_variants_of_a_dictionary_name(nlp):
+    ctx = analyse(nlp, "Forces captured a Hezb-e Islami Gulbuddin facilitator. Tehrik Taliban Pakistan denied links.")
+    assert entity(ctx, "Hezb-e Islami Gulbuddin").external_ids == {"dictionary": "hig"}
+    assert entity(ctx, "Tehrik Taliban Pakistan").external_ids == {"dictionary": "ttp"}

@@ -213,6 +213,7 @@ def collect(sdoc: Doc, gazetteer: Any | None, toponyms: list[Any]) -> list[Candi
             c.kind = lexicon.actor_by_id()[dict_id].kind
         cands.append(c)
 
+    cands = _actor_modifiers(sdoc, cands)
     cands = _join_split_names(sdoc, cands)
     cands = _merge_toponyms(sdoc, cands, toponyms)
     cands = _repair_places(sdoc, cands, gazetteer, desc)
@@ -230,6 +231,31 @@ def collect(sdoc: Doc, gazetteer: Any | None, toponyms: list[Any]) -> list[Candi
         _split_name(c)
         out.append(c)
     return _confirm_headlines(out)
+
+
+def _actor_modifiers(sdoc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """'a Haqqani commander', 'Houthi fighters': a dictionary modifier before a common noun is the actor."""
+    import numpy as np
+    from spacy.attrs import ORTH
+
+    mods = lexicon.actor_modifiers()
+    if not mods or len(sdoc) == 0:
+        return cands
+    hashes = np.array([sdoc.vocab.strings.add(m) for m in mods], dtype="uint64")
+    orths = sdoc.to_array([ORTH]).reshape(-1).astype("uint64")
+    hits = [int(i) for i in np.nonzero(np.isin(orths, hashes))[0]]
+    for i in hits:
+        tok = sdoc[i]
+        nxt = sdoc[i + 1] if i + 1 < len(sdoc) else None
+        if nxt is None or not nxt.is_lower or nxt.pos_ not in ("NOUN", "ADJ"):
+            continue  # "Haqqani said", "Sirajuddin Haqqani": a person; only "Haqqani commander" is the group
+        if any(c.start <= i < c.end and (c.dict_id or c.end - c.start > 1) for c in cands):
+            continue
+        dict_id = mods[tok.text]
+        cands = [c for c in cands if not (c.start <= i < c.end)]
+        cands.append(Candidate(i, i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "ORG", "ruler", dict_id=dict_id,
+                               kind=lexicon.actor_by_id()[dict_id].kind))
+    return sorted(cands, key=lambda c: c.start)
 
 
 def _join_split_names(sdoc: Doc, cands: list[Candidate]) -> list[Candidate]:

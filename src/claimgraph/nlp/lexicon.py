@@ -39,6 +39,7 @@ class Actor:
     country: str | None = None
     aliases: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
 
     @property
     def type(self) -> str:
@@ -110,6 +111,7 @@ def actors() -> tuple[Actor, ...]:
                 country=item.get("country"),
                 aliases=tuple(str(a) for a in item.get("aliases") or ()),
                 acronyms=tuple(str(a) for a in item.get("acronyms") or ()),
+                modifiers=tuple(str(a) for a in item.get("modifiers") or ()),
             )
         )
     return tuple(out)
@@ -118,6 +120,12 @@ def actors() -> tuple[Actor, ...]:
 @lru_cache(maxsize=None)
 def actor_by_id() -> dict[str, Actor]:
     return {a.id: a for a in actors()}
+
+
+@lru_cache(maxsize=None)
+def actor_modifiers() -> dict[str, str]:
+    """Prenominal word -> actor id ("Haqqani" in "a Haqqani commander" -> haqqani_network)."""
+    return {m: a.id for a in actors() for m in a.modifiers}
 
 
 @lru_cache(maxsize=None)
