@@ -54,3 +54,11 @@ def test_segments_cover_overlapping_marks():
 def test_segments_always_reassemble_the_text(text, spans):
     marks = [Mark(min(a, b), max(a, b), "mention", str(i), "x") for i, (a, b) in enumerate(spans)]
     assert "".join(s.text for s in segment(text, marks)) == text
+
+
+@given(st.text(min_size=1, max_size=40), st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=8))
+def test_segment_marks_are_exactly_those_covering_it(text, spans):
+    marks = [Mark(min(a, b), max(a, b), "mention", str(i), "x") for i, (a, b) in enumerate(spans)]
+    for seg in segment(text, marks):
+        expected = {m.ref for m in marks if m.start < m.end <= len(text) and m.start <= seg.start and seg.end <= m.end}
+        assert {m.ref for m in seg.marks} == expected

@@ -178,8 +178,18 @@ def segment(text: str, marks: list[Mark], lo: int = 0, hi: int | None = None) ->
         cuts.add(m.start)
         cuts.add(m.end)
     points = sorted(cuts)
+    starts: dict[int, list[Mark]] = {}
+    ends: dict[int, list[Mark]] = {}
+    for m in valid:
+        starts.setdefault(m.start, []).append(m)
+        ends.setdefault(m.end, []).append(m)
+    # sweep left to right keeping the marks open at each cut: linear in cuts + marks,
+    # so a long document with thousands of mentions renders quickly
+    active: list[Mark] = []
     out: list[Segment] = []
     for a, b in zip(points, points[1:]):
-        covering = [m for m in valid if m.start <= a and b <= m.end]
-        out.append(Segment(text=text[a:b], start=a, end=b, marks=covering))
+        for m in ends.get(a, ()):
+            active.remove(m)
+        active.extend(starts.get(a, ()))
+        out.append(Segment(text=text[a:b], start=a, end=b, marks=list(active)))
     return out
