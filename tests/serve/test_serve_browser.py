@@ -166,17 +166,22 @@ def test_marked_claims_on_entity_page(page):
     page.clean()
 
 
-def _click_edge(p, index: int = 0) -> dict:
-    """Click the rendered midpoint of an edge in the cytoscape canvas; return the edge's data."""
-    info = p.evaluate(
-        """i => { const e = window.cgGraph.edges()[i]; const m = e.renderedMidpoint();
-                  const r = document.getElementById('cy').getBoundingClientRect();
-                  return {x: r.left + m.x, y: r.top + m.y, claims: e.data('claim_ids'),
-                          predicate: e.data('predicate'), modality: e.data('modality')}; }""",
-        index,
+def _click_edge(p) -> dict:
+    """Click the rendered midpoint of the longest edge in the cytoscape canvas (least likely to
+    overlap a node or another edge); return what cytoscape says was selected."""
+    point = p.evaluate(
+        """() => { const len = e => { const a = e.source().renderedPosition(), b = e.target().renderedPosition();
+                                      return Math.hypot(a.x - b.x, a.y - b.y); };
+                   const e = window.cgGraph.edges().sort((x, y) => len(y) - len(x))[0];
+                   const m = e.renderedMidpoint(), r = document.getElementById('cy').getBoundingClientRect();
+                   return {x: r.left + m.x, y: r.top + m.y}; }"""
     )
-    p.mouse.click(info["x"], info["y"])
-    return info
+    p.mouse.click(point["x"], point["y"])
+    selected = p.evaluate(
+        "window.cgGraph.$('edge:selected').map(e => ({claims: e.data('claim_ids'), predicate: e.data('predicate')}))"
+    )
+    assert len(selected) == 1, "the click did not select an edge"
+    return selected[0]
 
 
 def test_graph_edge_leads_to_evidence(page, server):
