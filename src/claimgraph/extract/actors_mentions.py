@@ -8,10 +8,8 @@ cues rather than lists of answers:
 * drops junk: numbers, bare demonyms ("Pakistani"), generic words ("Sharia");
 * headlines (title-case lines) keep only names confirmed elsewhere in the text
   or by the actor dictionary ("Taliban Signed Cooperation Agreement" is not an ORG);
-* extends place names with their admin noun ("Spera" + "district"), joins
-  split ones ("Dowa" "Manda" district) and relabels places NER called PERSON/ORG
-  from the suffix, coordination with other places, a list headed by
-  "provinces of", a motion preposition, or the gazetteer;
+* place-name repairs (admin nouns, mislabels, toponym spans): see
+  :mod:`claimgraph.extract.actors_placenames`;
 * "<actor> government/regime" is the actor, "<country> forces" is the country,
   a capital that accuses or says is its state ("Islamabad has accused");
 * named agreements ("the Mir Ali Agreement", "Doha agreement", "Oslo Accords").
@@ -22,59 +20,17 @@ Each candidate keeps its exact character span; nothing here decides identity
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from claimgraph.extract import actors_placenames as placenames
 from claimgraph.extract import actors_places as places
+from claimgraph.extract.actors_candidates import LABEL_TYPES, MISC_LABELS, Candidate, make
 from claimgraph.nlp import lexicon
 from claimgraph.nlp.ruler import ACTOR_PREFIX, HONORIFIC_ID
 from claimgraph.resolve.names import fold, split_titles
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
-
-LABEL_TYPES = {
-    "PERSON": "Person",
-    "ORG": "Organization",
-    "NORP": "Organization",
-    "GPE": "Location",
-    "LOC": "Location",
-    "FAC": "Location",
-    "AGREEMENT": "Agreement",
-    "LAW": "Agreement",
-    "MISC": "Organization",  # PRODUCT / EVENT / WORK_OF_ART: kept only if repaired into a place or agreement
-}
-_MISC_LABELS = {"PRODUCT", "EVENT", "WORK_OF_ART"}
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
-_MOTION_LEMMAS = {"go", "move", "travel", "transfer", "send", "return", "flee", "relocate", "come", "shift", "deploy",
-                  "withdraw", "head", "march", "cross", "arrive", "evacuate", "push", "retreat", "base", "station"}
-_PLACE_PREPS = {"in", "into", "near", "at", "across", "inside", "outside", "throughout", "around"}
-_MOTION_PREPS = {"from", "to", "toward", "towards"}
-
-
-@dataclass
-class Candidate:
-    """One mention of a possible entity: an exact span plus what we know about it."""
-
-    start: int  # token index
-    end: int  # token index (exclusive)
-    start_char: int
-    end_char: int
-    text: str  # exact surface text
-    label: str  # PERSON ORG GPE LOC FAC NORP AGREEMENT DESCRIPTOR
-    source: str  # ner | ruler | pattern | toponym | coref
-    dict_id: str | None = None
-    kind: str | None = None
-    titles: list[str] = field(default_factory=list)
-    name: str = ""  # the name without titles / determiners / generic suffix
-    country_of: str | None = None  # a country this stands for ("US forces", "Islamabad")
-    in_headline: bool = False
-    admin_suffix: str | None = None  # "district" for "Spera district"
-    listed_kind: str | None = None  # kind stated by a list heading ("the provinces of A, B and C")
-
-    @property
-    def etype(self) -> str:
-        return LABEL_TYPES.get(self.label, "Organization")
+    from spacy.tokens import Doc
 
 
 def _headline_ranges(sdoc: Doc) -> list[tuple[int, int]]:
@@ -109,28 +65,6 @@ def _headline_ranges(sdoc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def _trim(sdoc: Doc, start: int, end: int) -> tuple[int, int]:
-    # caption and dateline prefixes: "FILE - Salman Abedi", "KABUL — Zabiullah Mujahid"
-    for k in range(start + 1, min(end - 1, start + 4)):
-        if sdoc[k].text in ("-", "\u2013", "\u2014", "--") and all(t.is_upper for t in sdoc[start:k]):
-            start = k + 1
-            break
-    while start < end and (sdoc[start].lower_ in _DETERMINERS or sdoc[start].is_punct or sdoc[start].is_space):
-        start += 1
-    while end > start and (sdoc[end - 1].text in ("'s", "\u2019s", "'", "\u2019") or sdoc[end - 1].is_punct
-                           or sdoc[end - 1].is_space or sdoc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):
-        end -= 1
-    return start, end
-
-
-def _make(sdoc: Doc, start: int, end: int, label: str, source: str, **kw: Any) -> Candidate | None:
-    start, end = _trim(sdoc, start, end)
-    if start >= end:
-        return None
-    span = sdoc[start:end]
-    return Candidate(start, end, span.start_char, span.end_char, span.text, label, source, **kw)
-
-
 def _is_junk(c: Candidate, desc: lexicon.Descriptors) -> bool:
     text = c.text
     if not any(ch.isalpha() for ch in text) or len(text) < 2:
@@ -140,51 +74,6 @@ def _is_junk(c: Candidate, desc: lexicon.Descriptors) -> bool:
     if text[0].islower() and not c.dict_id and c.source != "pattern" and \
             not text.startswith(("al-", "al ", "el-", "ad-", "as-", "ash-")):
         return True
-    return False
-
-
-def _suffix_kind(token: Token, desc: lexicon.Descriptors) -> tuple[str, str] | None:
-    low = token.lower_
-    if low in desc.admin_suffixes:
-        return desc.admin_suffixes[low], "admin"
-    if low in desc.generic_suffixes:
-        return desc.generic_suffixes[low], "generic"
-    return None
-
-
-def _list_head_kind(token: Token, desc: lexicon.Descriptors) -> str | None:
-    """Kind given by a list heading: "the provinces of Logar, Helmand and Farah" -> province."""
-    t = token
-    for _ in range(8):
-        if t.dep_ == "conj" or t.dep_ == "appos":
-            t = t.head
-            continue
-        break
-    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in desc.admin_suffixes:
-        return desc.admin_suffixes[t.head.head.lower_]
-    # "Logar and Ghazni provinces"
-    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if t.head.lower_ in desc.admin_suffixes and t.head.lower_.endswith("s") and t.dep_ in ("compound", "nmod"):
-        return desc.admin_suffixes[t.head.lower_]
-    del nxt
-    return None
-
-
-def _place_context(span: Span) -> bool:
-    """Syntactic cue that a span names a place: object of a locative or motion preposition."""
-    root = span.root
-    if root.dep_ != "pobj":
-        return False
-    prep = root.head.lower_
-    if prep in _PLACE_PREPS:
-        return True
-    if prep == "of":  # "the border areas of X", "the district of X"
-        desc = lexicon.descriptors()
-        noun = root.head.head.lemma_.lower()
-        return noun in desc.admin_suffixes or noun in desc.generic_suffixes
-    if prep in _MOTION_PREPS:
-        verb = root.head.head
-        return verb.lemma_.lower() in _MOTION_LEMMAS
     return False
 
 
@@ -199,12 +88,12 @@ def collect(sdoc: Doc, gazetteer: Any | None, toponyms: list[Any]) -> list[Candi
 
     cands: list[Candidate] = []
     for ent in sdoc.ents:
-        label = "MISC" if ent.label_ in _MISC_LABELS else ent.label_
+        label = "MISC" if ent.label_ in MISC_LABELS else ent.label_
         if label not in LABEL_TYPES:
             continue
         ent_id = ent.ent_id_ or ""
         dict_id = ent_id[len(ACTOR_PREFIX):] if ent_id.startswith(ACTOR_PREFIX) else None
-        c = _make(sdoc, ent.start, ent.end, label, "ruler" if ent_id else "ner", dict_id=dict_id)
+        c = make(sdoc, ent.start, ent.end, label, "ruler" if ent_id else "ner", dict_id=dict_id)
         if c is None:
             continue
         if ent_id == HONORIFIC_ID:
@@ -215,8 +104,8 @@ def collect(sdoc: Doc, gazetteer: Any | None, toponyms: list[Any]) -> list[Candi
 
     cands = _actor_modifiers(sdoc, cands)
     cands = _join_split_names(sdoc, cands)
-    cands = _merge_toponyms(sdoc, cands, toponyms)
-    cands = _repair_places(sdoc, cands, gazetteer, desc)
+    cands = placenames.merge_toponyms(sdoc, cands, toponyms)
+    cands = placenames.repair_places(sdoc, cands, gazetteer, desc)
     cands = _extend_actor_nouns(sdoc, cands, desc)
     cands += _agreements(sdoc, cands, desc)
     cands = _drop_overlaps(cands)
@@ -265,169 +154,12 @@ def _join_split_names(sdoc: Doc, cands: list[Candidate]) -> list[Candidate]:
         prev = out[-1] if out else None
         if (prev is not None and prev.label == "PERSON" and c.label == "PERSON" and c.source == "ruler"
                 and not c.dict_id and prev.end == c.start and sdoc[prev.end - 1].whitespace_ == " "):
-            joined = _make(sdoc, prev.start, c.end, "PERSON", prev.source)
+            joined = make(sdoc, prev.start, c.end, "PERSON", prev.source)
             if joined is not None:
                 out[-1] = joined
                 continue
         out.append(c)
     return out
-
-
-def _merge_toponyms(sdoc: Doc, cands: list[Candidate], toponyms: list[Any]) -> list[Candidate]:
-    """Add the geo stage's toponym spans; on overlap the longer span wins and keeps the toponym's kind."""
-    if not toponyms:
-        return cands
-    char_to_tok = {t.idx: t.i for t in sdoc}
-    end_to_tok = {t.idx + len(t.text): t.i + 1 for t in sdoc}
-    demonyms = lexicon.demonyms()
-    for tp in toponyms:
-        s, e = char_to_tok.get(tp.start), end_to_tok.get(tp.end)
-        if s is None or e is None:
-            continue
-        words = sdoc[s:e]
-        if any(t.text in ("'s", "\u2019s") for t in words):
-            continue  # "Russia's state": the admin noun belongs to the possessor's phrase, not a place name
-        if words[0].text in demonyms and not any(t.is_title for t in words[1:]):
-            continue  # "French city", "Afghan province": a demonym and a common noun
-        new = _make(sdoc, s, e, "GPE", "toponym", kind=getattr(tp, "kind", None))
-        if new is None:
-            continue
-        if new.kind and sdoc[new.end - 1].lower_ not in lexicon.descriptors().admin_suffixes:
-            new.listed_kind = new.kind  # a bare name whose kind the text states (list heading, "X district in Y")
-        overl = [c for c in cands if c.start < new.end and new.start < c.end]
-        if any(c.dict_id for c in overl):
-            continue
-        if all((c.end - c.start) <= (new.end - new.start) for c in overl):
-            cands = [c for c in cands if c not in overl] + [new]
-        else:
-            for c in overl:
-                if c.label in ("GPE", "LOC", "FAC") and not c.kind:
-                    c.kind = new.kind
-    return sorted(cands, key=lambda c: c.start)
-
-
-def _repair_places(sdoc: Doc, cands: list[Candidate], gazetteer: Any | None,
-                   desc: lexicon.Descriptors) -> list[Candidate]:
-    cands = sorted(cands, key=lambda c: c.start)
-    # join adjacent place-ish candidates separated by nothing but a space ("Dowa" "Manda" district)
-    joined: list[Candidate] = []
-    for c in cands:
-        prev = joined[-1] if joined else None
-        if (prev is not None and prev.end == c.start and not prev.dict_id and not c.dict_id
-                and prev.label in ("GPE", "LOC", "FAC") and c.label in ("GPE", "LOC", "FAC")
-                and sdoc[prev.end - 1].whitespace_ == " "):
-            merged = _make(sdoc, prev.start, c.end, prev.label, prev.source, kind=prev.kind or c.kind)
-            if merged is not None:
-                joined[-1] = merged
-                continue
-        joined.append(c)
-    cands = joined
-
-    org_words = {w: k for w, k in desc.org_kind_words.items() if k != "igo"}
-    place_texts: set[str] = set()
-    for c in cands:
-        if c.dict_id or c.source == "ruler" and c.label == "PERSON":
-            continue
-        if c.label in ("GPE", "LOC", "FAC") and c.source == "ner" and c.end - c.start > 1 and \
-                sdoc[c.end - 1].lower_ in org_words:
-            c.label = "ORG"  # "Kataib Sayyid al-Shuhada Brigade", "Ministry of Interior" are organisations
-            continue
-        span = sdoc[c.start:c.end]
-        nxt = sdoc[c.end] if c.end < len(sdoc) else None
-        suffix = _suffix_kind(nxt, desc) if nxt is not None and not nxt.is_sent_start else None
-        if suffix is not None and nxt is not None and nxt.lower_ in desc.title_case_suffixes and not nxt.is_title:
-            suffix = None  # "Russia state media" is no state; "Borno State" is
-        is_place = c.label in ("GPE", "LOC", "FAC")
-        if suffix is not None and (is_place or c.label in ("PERSON", "ORG", "NORP", "MISC")) and nxt is not None:
-            kind, cls = suffix
-            if cls == "admin" and nxt.lower_ not in ("provinces", "districts"):
-                c.end, c.end_char, c.text = c.end + 1, nxt.idx + len(nxt.text), sdoc[c.start:c.end + 1].text
-                c.admin_suffix = nxt.lower_
-            elif cls == "generic" and nxt.lower_ == "area" and c.label != "NORP":
-                c.end, c.end_char, c.text = c.end + 1, nxt.idx + len(nxt.text), sdoc[c.start:c.end + 1].text
-                c.admin_suffix = None
-            elif not is_place or c.label == "NORP":
-                continue  # "Turkish border", "Syrian town": a demonym or a name before a generic noun is no place
-            c.kind = c.kind or kind
-            c.label = "GPE"
-            is_place = True
-        elif (last := sdoc[c.end - 1]).lower_ in desc.admin_suffixes and c.end - c.start > 1:
-            c.kind = c.kind or desc.admin_suffixes[last.lower_]
-            c.admin_suffix = last.lower_
-            if c.label not in ("GPE", "LOC", "FAC"):
-                c.label = "GPE"
-            is_place = True
-        if not c.kind:
-            listed = _list_head_kind(span.root, desc)
-            if listed:
-                c.kind = c.listed_kind = listed
-                if c.label in ("PERSON", "ORG", "NORP") and c.source != "ruler":
-                    c.label = "GPE"
-                is_place = True
-        if not is_place and c.label in ("PERSON", "ORG") and c.source == "ner" and not c.titles and \
-                (places.country(c.text, demonym=False) or places.capital_of(c.text)):
-            c.label, is_place = "GPE", True  # "Mali's junta", "Ankara was trying": states and capitals are places
-        if not is_place and c.label in ("PERSON", "ORG") and c.source == "ner":
-            gkind = places.gazetteer_kind(gazetteer, c.text)
-            if gkind and (gazetteer is not None):
-                if c.label == "ORG" or _place_context(span) or _conj_with_place(span, cands):
-                    c.label, c.kind, is_place = "GPE", gkind, True
-            elif (c.label == "ORG" or len(span) == 1) and (_conj_with_place(span, cands) or
-                                                          (c.label == "PERSON" and _place_context(span))):
-                c.label, is_place = "GPE", True
-        if is_place:
-            place_texts.add(_bare(c.text, desc))
-        if is_place and not c.kind:
-            ctry = places.country(c.text)
-            if ctry is not None:
-                c.kind = "country"
-            elif places.capital_of(c.text) is not None:
-                c.kind = "city"  # a national capital named bare is the city, not its province
-            else:
-                c.kind = places.gazetteer_kind(gazetteer, c.text) or places.gazetteer_feature(gazetteer, c.name)
-    cands = _split_run_on_places(sdoc, cands, place_texts)
-    # one sense per document: a name used as a place elsewhere is a place here too
-    for c in cands:
-        if c.label in ("PERSON", "ORG") and c.source == "ner" and not c.titles and c.text in place_texts:
-            c.label = "GPE"
-    return cands
-
-
-def _split_run_on_places(sdoc: Doc, cands: list[Candidate], place_texts: set[str]) -> list[Candidate]:
-    """'Pasa Mila Paktika' (a place then its province, comma omitted): split off a trailing known place."""
-    out: list[Candidate] = []
-    for c in cands:
-        if (c.label in ("GPE", "LOC", "FAC", "PERSON") and not c.dict_id and c.source in ("ner", "toponym")
-                and not c.admin_suffix
-                and c.end - c.start >= 3):
-            last = sdoc[c.end - 1]
-            others = place_texts - {c.text}
-            if last.text in others and (c.label != "PERSON" or _place_context(sdoc[c.start:c.end])):
-                head = _make(sdoc, c.start, c.end - 1, "GPE", "ner", kind=None)
-                tail = _make(sdoc, c.end - 1, c.end, "GPE", "ner", kind=None)
-                if head is not None and tail is not None:
-                    out += [head, tail]
-                    continue
-        out.append(c)
-    return out
-
-
-def _bare(text: str, desc: lexicon.Descriptors) -> str:
-    words = text.split()
-    if len(words) > 1 and words[-1].lower() in desc.admin_suffixes:
-        words = words[:-1]
-    return " ".join(words)
-
-
-def _conj_with_place(span: Span, cands: list[Candidate]) -> bool:
-    """The span is coordinated with a place candidate ("Logar, Helmand, Nuristan")."""
-    root = span.root
-    neighbours = [root.head] if root.dep_ == "conj" else []
-    neighbours += [t for t in root.children if t.dep_ == "conj"]
-    if root.dep_ == "conj":
-        neighbours += [t for t in root.head.children if t.dep_ == "conj" and t.i != root.i]
-    place_tokens = {i for c in cands if c.label in ("GPE", "LOC", "FAC") and not c.dict_id for i in range(c.start, c.end)}
-    return any(t.i in place_tokens for t in neighbours)
 
 
 def _noun_run(sdoc: Doc, i: int, nouns: frozenset[str], occupied: set[int]) -> int:
@@ -452,7 +184,7 @@ def _extend_actor_nouns(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descrip
         if c.dict_id:
             n = _noun_run(sdoc, c.end, desc.actor_self_nouns, occupied)
             if n and not former and sdoc[c.end].lower_ in ("government", "regime", "administration", "authorities"):
-                ext = _make(sdoc, c.start, c.end + n, "ORG", c.source, dict_id=c.dict_id, kind=c.kind)
+                ext = make(sdoc, c.start, c.end + n, "ORG", c.source, dict_id=c.dict_id, kind=c.kind)
                 if ext is not None:
                     out.append(ext)
                     continue
@@ -461,9 +193,9 @@ def _extend_actor_nouns(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descrip
             n = _noun_run(sdoc, c.end, desc.state_agent_nouns, occupied) if ctry is not None else 0
             if ctry is not None and n:
                 if former and sdoc[c.end].lower_ in ("government", "regime", "administration"):
-                    ext = _make(sdoc, c.start - 1, c.end + n, "ORG", "pattern", kind="government")
+                    ext = make(sdoc, c.start - 1, c.end + n, "ORG", "pattern", kind="government")
                 else:
-                    ext = _make(sdoc, c.start, c.end + n, "GPE", "pattern", kind="country", country_of=ctry.name)
+                    ext = make(sdoc, c.start, c.end + n, "GPE", "pattern", kind="country", country_of=ctry.name)
                 if ext is not None:
                     out.append(ext)
                     continue
@@ -515,13 +247,13 @@ def _agreements(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descriptors) ->
             possessive.append((start, tok.i + 1, name_toks.stop))
             continue
         if (titled and not actorish) or (placey and not actorish):
-            c = _make(sdoc, start, tok.i + 1, "AGREEMENT", "pattern")
+            c = make(sdoc, start, tok.i + 1, "AGREEMENT", "pattern")
             if c is not None:
                 out.append(c)
                 names.add(fold(sdoc[start:name_toks.stop].text))
     for start, end, name_end in possessive:
         if fold(sdoc[start:name_end].text) in names:  # "Mir Ali's agreement" once "Mir Ali Agreement" is named
-            c = _make(sdoc, start, end, "AGREEMENT", "pattern")
+            c = make(sdoc, start, end, "AGREEMENT", "pattern")
             if c is not None:
                 out.append(c)
     return out

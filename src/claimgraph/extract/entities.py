@@ -21,7 +21,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from claimgraph.extract import actors_mentions, actors_roles
-from claimgraph.extract.actors_mentions import Candidate
+from claimgraph.extract.actors_candidates import Candidate
 from claimgraph.extract.context import DocContext
 from claimgraph.model import Entity, Mention, stable_id
 from claimgraph.nlp import lexicon

@@ -1,0 +1,74 @@
+"""The unit the actor stage works on: one name candidate with its exact span.
+
+Shared by :mod:`claimgraph.extract.actors_mentions` (finding and repairing
+candidates) and :mod:`claimgraph.extract.actors_placenames` (place repairs).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+LABEL_TYPES = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "NORP": "Organization",
+    "GPE": "Location",
+    "LOC": "Location",
+    "FAC": "Location",
+    "AGREEMENT": "Agreement",
+    "LAW": "Agreement",
+    "MISC": "Organization",  # PRODUCT / EVENT / WORK_OF_ART: kept only if repaired into a place or agreement
+}
+MISC_LABELS = {"PRODUCT", "EVENT", "WORK_OF_ART"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
+
+
+@dataclass
+class Candidate:
+    """One mention of a possible entity: an exact span plus what we know about it."""
+
+    start: int  # token index
+    end: int  # token index (exclusive)
+    start_char: int
+    end_char: int
+    text: str  # exact surface text
+    label: str  # PERSON ORG GPE LOC FAC NORP AGREEMENT DESCRIPTOR
+    source: str  # ner | ruler | pattern | toponym | coref
+    dict_id: str | None = None
+    kind: str | None = None
+    titles: list[str] = field(default_factory=list)
+    name: str = ""  # the name without titles / determiners / generic suffix
+    country_of: str | None = None  # a country this stands for ("US forces", "Islamabad")
+    in_headline: bool = False
+    admin_suffix: str | None = None  # "district" for "Spera district"
+    listed_kind: str | None = None  # kind stated by a list heading ("the provinces of A, B and C")
+
+    @property
+    def etype(self) -> str:
+        return LABEL_TYPES.get(self.label, "Organization")
+
+
+def trim(sdoc: Doc, start: int, end: int) -> tuple[int, int]:
+    # caption and dateline prefixes: "FILE - Salman Abedi", "KABUL — Zabiullah Mujahid"
+    for k in range(start + 1, min(end - 1, start + 4)):
+        if sdoc[k].text in ("-", "\u2013", "\u2014", "--") and all(t.is_upper for t in sdoc[start:k]):
+            start = k + 1
+            break
+    while start < end and (sdoc[start].lower_ in _DETERMINERS or sdoc[start].is_punct or sdoc[start].is_space):
+        start += 1
+    while end > start and (sdoc[end - 1].text in ("'s", "\u2019s", "'", "\u2019") or sdoc[end - 1].is_punct
+                           or sdoc[end - 1].is_space or sdoc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):
+        end -= 1
+    return start, end
+
+
+def make(sdoc: Doc, start: int, end: int, label: str, source: str, **kw: Any) -> Candidate | None:
+    start, end = trim(sdoc, start, end)
+    if start >= end:
+        return None
+    span = sdoc[start:end]
+    return Candidate(start, end, span.start_char, span.end_char, span.text, label, source, **kw)
