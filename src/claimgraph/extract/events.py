@@ -567,6 +567,16 @@ class _Events:
 
     def emit(self, tok: Token, trig: Trigger, sources: list[str], targets: list[str], location: str | None,
              origin: str | None, target_tok: Token | None, unresolved: bool = False) -> None:
+        if trig.mode is None and tok.pos_ == "VERB":
+            # "engaged the insurgents with a precision airstrike", "killed in an air strike":
+            # the instrument names the mode
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("with", "in", "by", "during", "using"):
+                    for p in c.children:
+                        inst = self.trigger_of(p) if p.dep_ == "pobj" else None
+                        if inst is not None and inst.mode and inst.type == trig.type:
+                            trig = Trigger(trig.lemma, trig.pos, trig.type, inst.mode, trig.count, trig.particle,
+                                           trig.needs_place)
         modality = modality_of(tok)
         if trig.type == "REJECT" and modality == "denied" and is_negated(tok):
             modality = "asserted"  # "will not accept refugees" is a refusal, stated as such
@@ -574,6 +584,8 @@ class _Events:
         trigger_span = (tok.idx, tok.idx + len(tok.text))
         att = claim_attribution(self.ctx, *trigger_span)
         date = self.dates.for_trigger(tok)
+        # counts come from reported actions (verbs); a nominal event is usually a reference
+        # ("responsible for the assassination of …") to something counted elsewhere, if at all
         counts = self.counts(trig, target_tok) if modality == "asserted" else {}
         confidence = 0.4 if unresolved else 0.55 + 0.15 * bool(sources) + 0.15 * bool(targets)
         c = Claim(
