@@ -88,3 +88,8 @@ def test_named_unit_tagged_as_place_is_an_organisation(nlp):
     ctx = analyse(nlp, "Fighters of the Kataib Sayyid al-Shuhada Brigade attacked a convoy near Baghdad.")
     unit = entity(ctx, "Kataib Sayyid al-Shuhada Brigade")
     assert unit.type == "Organization" and unit.kind == "armed_group"
+
+
+def test_a_lone_headline_keeps_its_names(nlp):
+    ctx = analyse(nlp, "Militants Kill Twelve Soldiers In Kunduz Province Raid")
+    assert entity(ctx, "Kunduz Province").type == "Location"

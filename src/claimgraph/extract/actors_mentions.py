@@ -288,6 +288,8 @@ def _split_name(c: Candidate) -> None:
 
 def _confirm_headlines(cands: list[Candidate]) -> list[Candidate]:
     """Headline candidates survive only if the dictionary knows them or the body names them too."""
+    if all(c.in_headline for c in cands):
+        return cands  # a title-case text with no body (a bare headline) is all we have
     body = {fold(c.name) for c in cands if not c.in_headline}
     body_words = {w for key in body for w in key.split()}
     out = []

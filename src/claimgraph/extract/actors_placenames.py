@@ -24,6 +24,7 @@ _MOTION_LEMMAS = {"go", "move", "travel", "transfer", "send", "return", "flee", 
                   "withdraw", "head", "march", "cross", "arrive", "evacuate", "push", "retreat", "base", "station"}
 _PLACE_PREPS = {"in", "into", "near", "at", "across", "inside", "outside", "throughout", "around"}
 _MOTION_PREPS = {"from", "to", "toward", "towards"}
+_ENGLISH_PREPS = {"in", "on", "at", "to", "from", "with", "by", "for", "into", "near", "after", "before"}
 
 
 def _suffix_kind(token: Token, desc: lexicon.Descriptors) -> tuple[str, str] | None:
@@ -87,6 +88,8 @@ def merge_toponyms(sdoc: Doc, cands: list[Candidate], toponyms: list[Any]) -> li
             continue  # "Russia's state": the admin noun belongs to the possessor's phrase, not a place name
         if words[0].text in demonyms and not any(t.is_title for t in words[1:]):
             continue  # "French city", "Afghan province": a demonym and a common noun
+        if any(t.pos_ in ("NUM", "VERB", "AUX", "PRON") or t.lower_ in _ENGLISH_PREPS for t in words):
+            continue  # a title-case headline run ("Twelve Soldiers In Kunduz Province") is no place name
         new = make(sdoc, s, e, "GPE", "toponym", kind=getattr(tp, "kind", None))
         if new is None:
             continue
