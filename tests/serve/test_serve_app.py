@@ -47,9 +47,12 @@ def test_token_is_required_on_every_request(samples_db):
     assert client.get("/api/claims", headers={"Authorization": "Bearer wrong"}).status_code == 401
     assert client.get("/api/claims", headers={"Authorization": "Bearer s3cret"}).status_code == 200
     # opening the UI once with ?token= keeps it in an HttpOnly cookie for the page's own requests
-    first = client.get("/?token=s3cret")
-    assert first.status_code == 200 and "httponly" in first.headers["set-cookie"].lower()
+    # and takes it out of the address bar
+    first = client.get("/graph?modality=denied&token=s3cret", follow_redirects=False)
+    assert first.status_code == 303 and first.headers["location"] == "/graph?modality=denied"
+    assert "httponly" in first.headers["set-cookie"].lower()
     assert client.get("/api/graph").status_code == 200
+    assert client.get("/graph", headers={"Accept": "text/html"}).status_code == 200
 
 
 def test_security_headers_on_pages_api_and_static(client):

@@ -50,19 +50,18 @@ def browser_db(tmp_path_factory, pipeline, seed_extraction, sample_extractions):
     return write_store(db, [seed_extraction, *sample_extractions, hostile]), hostile.document.id
 
 
-@pytest.fixture(scope="module")
-def server(browser_db):
-    db, _ = browser_db
+def _start(db: Path, *extra: str, env: dict[str, str] | None = None):
+    """Run `claimgraph serve` on a free loopback port; return (process, base URL) once it answers."""
     port = _free_port()
     cli = Path(sys.executable).with_name("claimgraph")
-    proc = subprocess.Popen([str(cli), "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen([str(cli), "serve", "--db", str(db), "--port", str(port), *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
         try:
-            if httpx.get(base + "/api/health", timeout=1).status_code == 200:
-                break
+            if httpx.get(base + "/static/app.css", timeout=1).status_code in (200, 401):
+                return proc, base
         except httpx.HTTPError:
             pass
         if proc.poll() is not None or time.monotonic() > deadline:
@@ -70,12 +69,21 @@ def server(browser_db):
             out = proc.stdout.read().decode() if proc.stdout else ""
             pytest.fail(f"claimgraph serve did not start: {out}")
         time.sleep(0.2)
-    yield base
+
+
+def _stop(proc) -> None:
     proc.terminate()
     try:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(browser_db):
+    proc, base = _start(browser_db[0])
+    yield base
+    _stop(proc)
 
 
 @pytest.fixture(scope="module")
@@ -293,3 +301,24 @@ def test_csp_header_forbids_inline_and_foreign_scripts(server):
     r = httpx.get(server + "/")
     csp = r.headers["content-security-policy"]
     assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "default-src 'none'" in csp
+
+
+def test_token_protected_server_works_in_the_browser(browser, browser_db):
+    """Opened once with ?token=, the UI keeps working (its API calls carry the cookie); without it, 401."""
+    proc, base = _start(browser_db[0], env={"CLAIMGRAPH_TOKEN": "t0ken-for-tests"})
+    try:
+        context = browser.new_context(base_url=base)
+        p = context.new_page()
+        watched = Watched(p)
+        p.goto("/graph?token=t0ken-for-tests")
+        assert "token" not in p.url
+        p.wait_for_selector("#cy[data-ready=true]")
+        assert p.evaluate("window.cgGraph.edges().length") >= 1
+        watched.clean()
+        context.close()
+        stranger = browser.new_context(base_url=base)
+        response = stranger.new_page().goto("/graph")
+        assert response.status == 401
+        stranger.close()
+    finally:
+        _stop(proc)

@@ -19,7 +19,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -133,7 +133,13 @@ def create_app(db_path: str | Path, token: str | None = None) -> FastAPI:
                 response.headers.update(SECURITY_HEADERS)
                 return response
             set_cookie = from_query
-        response = await call_next(request)
+        if set_cookie and request.method == "GET" and not wants_json(request):
+            # a page opened with ?token=…: keep the token in a cookie and drop it from the address bar
+            clean = request.url.remove_query_params("token")
+            location = clean.path + (f"?{clean.query}" if clean.query else "")  # same origin: a relative URL
+            response = RedirectResponse(location, status_code=303)
+        else:
+            response = await call_next(request)
         response.headers.update(SECURITY_HEADERS)
         if set_cookie and token:
             response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")

@@ -33,7 +33,7 @@ const CG = (() => {
   /** The page's own filter parameters, to pass on to the API. */
   function pageParams() {
     const params = new URLSearchParams(window.location.search);
-    for (const [key, value] of [...params.entries()]) if (!value || key === "format") params.delete(key);
+    for (const [key, value] of [...params.entries()]) if (!value || key === "format" || key === "token") params.delete(key);
     return params;
   }
 
