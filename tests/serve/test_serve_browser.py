@@ -171,6 +171,11 @@ def test_marked_claims_on_entity_page(page):
     assert style == "dashed"
     assert "JNIM denied" in denied.first.locator("blockquote.sentence").inner_text()
     assert denied.first.locator(".evidence").count() >= 1
+    p.goto("/contradictions")
+    pair = p.locator("section.contradiction-pair").first
+    assert pair.locator(".side").nth(0).locator("article.claim").count() >= 1
+    assert pair.locator(".side").nth(1).locator("article.claim").count() >= 1
+    shot(p, "contradictions")
     page.clean()
 
 
