@@ -69,3 +69,21 @@ def test_sentence_date_does_not_leak_into_a_reported_clause(run_claims):
         "In June 2023, the United Nations announced that al-Shabaab had attacked Mogadishu.", published="2023-07-01"
     )
     assert _event_date(ctx, "ASSAULT") is None
+
+
+def test_events_of_a_described_episode_take_its_date(run_claims):
+    ctx = run_claims(
+        "Coalition forces conducted an operation in Helmand province yesterday. "
+        "During the operation, the security force killed two insurgents.",
+        published="2011-03-12",
+    )
+    assert _event_date(ctx, "ASSAULT") == {"value": "2011-03-11"}
+
+
+def test_main_clause_date_dates_the_clause_but_not_a_relative_clause(run_claims):
+    ctx = run_claims(
+        "Afghan forces detained a Taliban leader who killed two policemen, in Kandahar province on Monday.",
+        published="2011-03-12",
+    )
+    assert _event_date(ctx, "COERCE") == {"value": "2011-03-07"}
+    assert _event_date(ctx, "ASSAULT") is None

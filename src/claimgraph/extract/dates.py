@@ -111,7 +111,7 @@ def parse_expression(text: str, published: str | None, span: tuple[int, int] | N
         return DateInterval(text=t, span=span, **kw)
 
     if pub is not None:
-        if low in ("yesterday", "last night"):
+        if low in ("yesterday", "last night", "overnight", "late last night", "the previous night"):
             return iv(value=(pub - timedelta(days=1)).isoformat(), precision="day")
         if low in ("today", "tonight", "this morning", "this afternoon", "this evening"):
             return iv(value=pub.isoformat(), precision="day")
@@ -218,6 +218,11 @@ def anchor_date(expr_tokens: Any, sentence: SpacySpan) -> str | None:
     return None
 
 
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "its", "their")
+               for c in tok.children)
+
+
 def _as_bound(d: DateInterval, bound: str | None) -> DateInterval:
     if bound is None or d.value is None:
         return d
@@ -241,6 +246,14 @@ class DateFinder:
                 continue
             for t in ent:
                 self.by_token[t.i] = (ent, parsed)
+        # episodes ("an operation … yesterday") that later definite mentions refer back to
+        self.episode_nouns = frozenset(load_yaml("events.episodes.yaml")["episode_nouns"])
+        self.episodes: list[tuple[int, str, DateInterval]] = []
+        for tok in ctx.sdoc:
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.episode_nouns and not _definite(tok):
+                d = self._sentence_date(tok, clause_free=True)
+                if d is not None:
+                    self.episodes.append((tok.idx, tok.lemma_.lower(), d))
 
     def _path(self, tok: Token, trigger: Token) -> list[Token] | None:
         """Tokens from ``tok`` up to (excluding) ``trigger``; None when the path crosses a nested clause."""
@@ -278,9 +291,20 @@ class DateFinder:
                 hops += 1
                 continue
             break
-        return self._sentence_date(trigger)
+        return self._sentence_date(trigger) or self._episode_date(trigger)
 
-    def _sentence_date(self, trigger: Token) -> DateInterval | None:
+    def _episode_date(self, trigger: Token) -> DateInterval | None:
+        """"During the operation, the force killed …": the date of the episode referred back to."""
+        sent = trigger.sent
+        for t in sent:
+            lemma = t.lemma_.lower()
+            if t.pos_ == "NOUN" and lemma in self.episode_nouns and _definite(t):
+                earlier = [d for start, lem, d in self.episodes if lem == lemma and start < sent.start_char]
+                if earlier:
+                    return earlier[-1]
+        return None
+
+    def _sentence_date(self, trigger: Token, clause_free: bool = False) -> DateInterval | None:
         """A date stated for the sentence's main clause ("Forces conducted an operation in X
         yesterday. … killed two insurgents") also dates the events of that clause, but never
         reaches into a reported or relative clause."""
@@ -292,7 +316,7 @@ class DateFinder:
                 t = t.head
             return True
 
-        if not open_path(trigger):
+        if not clause_free and not open_path(trigger):
             return None
         sent = trigger.sent
         for i in range(sent.start, sent.end):
