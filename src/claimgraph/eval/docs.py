@@ -123,7 +123,7 @@ def render_evaluation_md(reports: dict[str, EvalReport], limit: int | None = Non
         r = reports.get(kind)
         if r is None:
             continue
-        out += [f"## {kind}", "", "```", _command(kind, r, limit), "```", "", f"{r.n_items} items.", ""]
+        out += [f"## {kind}", "", "```", _command(kind, r, limit), "```", "", f"{r.n_items} item(s).", ""]
         out += _table(r)
         out.append("")
         for note in r.notes:
