@@ -126,3 +126,9 @@ def test_non_loopback_host_needs_a_token(monkeypatch):
 def test_serve_refuses_a_missing_database(tmp_path):
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "missing.sqlite")])
     assert result.exit_code == 2 and "CG400" in result.output
+
+
+def test_filter_forms_offer_the_types_and_outlets_in_the_store(client):
+    html = client.get("/graph", headers={"Accept": "text/html"}).text
+    for value in ("ASSAULT", "COOPERATE", "member_of", "Sahel Monitor", "Levant Wire"):
+        assert f'<option value="{value}">' in html

@@ -205,7 +205,7 @@ def graph(request: Request, conn: Conn, page: Annotated[Page, Depends(page_param
           f: Annotated[Filters, Depends(claim_filters)], format: Format = None) -> Response:  # noqa: A002
     if wants_json(request):
         return JSONResponse(aggregates.graph(conn, f, page))
-    return render(request, "graph.html", {}, filters=f)
+    return render(request, "graph.html", {}, filters=f, facets=queries.facets(conn))
 
 
 @router.get("/map", response_class=HTMLResponse, responses=HTML_OR_JSON,
@@ -214,7 +214,7 @@ def map_view(request: Request, conn: Conn, page: Annotated[Page, Depends(page_pa
              f: Annotated[Filters, Depends(event_filters)], format: Format = None) -> Response:  # noqa: A002
     if wants_json(request):
         return JSONResponse(aggregates.places_geojson(conn, Filters(**{**f.__dict__, "kind": None}), page))
-    return render(request, "map.html", {}, filters=f)
+    return render(request, "map.html", {}, filters=f, facets=queries.facets(conn))
 
 
 @router.get("/timeline", response_class=HTMLResponse, responses=HTML_OR_JSON,
@@ -223,7 +223,7 @@ def timeline(request: Request, conn: Conn, page: Annotated[Page, Depends(page_pa
              f: Annotated[Filters, Depends(event_filters)], format: Format = None) -> Response:  # noqa: A002
     if wants_json(request):
         return JSONResponse(queries.list_claims(conn, f, page))
-    return render(request, "timeline.html", {}, filters=f)
+    return render(request, "timeline.html", {}, filters=f, facets=queries.facets(conn))
 
 
 @router.get("/search", response_class=HTMLResponse, responses=HTML_OR_JSON, summary="Full-text search page")

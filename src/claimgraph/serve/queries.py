@@ -89,6 +89,15 @@ def overview(conn: sqlite3.Connection) -> dict[str, Any]:
     }
 
 
+def facets(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    """The values present in the store for the filter forms (claim types, outlets)."""
+    return {
+        "types": [r[0] for r in conn.execute("SELECT DISTINCT predicate FROM claims ORDER BY kind DESC, predicate")],
+        "outlets": [r[0] for r in conn.execute(
+            "SELECT DISTINCT outlet FROM documents WHERE outlet IS NOT NULL AND outlet != '' ORDER BY outlet")],
+    }
+
+
 # --------------------------------------------------------------------------- entities
 
 
