@@ -1,4 +1,4 @@
-"""Fixtures for the API/UI tests: a store holding the seed report and the hand-annotated samples."""
+"""Fixtures for the API/UI tests: a store of hand-annotated samples (the browser tests add the seed report)."""
 
 from __future__ import annotations
 
@@ -20,12 +20,6 @@ def sample_extractions() -> list[Extraction]:
 def samples_db(tmp_path_factory, sample_extractions) -> Path:
     """A store with only the hand-annotated samples (fast, exact expectations)."""
     return write_store(tmp_path_factory.mktemp("serve") / "samples.sqlite", sample_extractions)
-
-
-@pytest.fixture(scope="session")
-def full_db(tmp_path_factory, sample_extractions, seed_extraction) -> Path:
-    """The samples plus the sample report as the pipeline analyses it today."""
-    return write_store(tmp_path_factory.mktemp("serve") / "full.sqlite", [seed_extraction, *sample_extractions])
 
 
 @pytest.fixture()
