@@ -140,6 +140,11 @@ class Gazetteer:
     def close(self) -> None:
         self.conn.close()
 
+    def clear_cache(self) -> None:
+        """Forget cached lookups (after an import changed the data)."""
+        self._lookup.cache_clear()
+        self._prominent = None
+
     # -- lookups -------------------------------------------------------------------------------
 
     def entry(self, place_id: int) -> GazEntry | None:

@@ -105,6 +105,8 @@ def score(cand: Candidate, kind: str | None, parent: GazEntry | None, focus: Foc
         s += 0.7 * focus.admin1_share(e.country, e.admin1)
         if cand.name_score >= 0.9 and focus.near(e):
             s += 1.0
+    if cand.name_score < MIN_NAME_SCORE and focus.countries and not focus.country_share(e.country):
+        s -= 1.5  # a spelling variant is plausible only where the text is
     if not e.has_point:
         s -= 0.3
     return s

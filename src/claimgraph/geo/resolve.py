@@ -140,9 +140,13 @@ def _place(gaz: Gazetteer, t: Toponym, choice: _Choice, parent: GazEntry | None,
     if not e.has_point:
         seat = _seat_of(gaz, e)
         if seat is None:
-            return _unresolved(
-                f"'{e.name}' ({e.feature}, {e.country}) is in the gazetteer without coordinates or a known seat",
-                parent_place or _place_stub(e), t.parent_key,
+            where = f"{e.admin1}, {e.country}" if e.admin1 and e.level >= 2 else e.country
+            return Place(
+                resolved=False, country=e.country, admin1=e.admin1 if e.level >= 1 else None,
+                admin2=e.admin2 if e.level >= 2 else None, feature=e.feature, geonameid=e.geonameid,
+                gazetteer_name=e.name, method="+".join(method), parent=t.parent_key,
+                reason=f"'{e.name}' ({e.feature} in {where}) is in the gazetteer without coordinates "
+                       "or an administrative centre of the same name",
             )
         point = seat
         reason = f"{e.feature} resolved to its administrative centre ({seat.name}); no polygon or centroid available"
@@ -154,10 +158,6 @@ def _place(gaz: Gazetteer, t: Toponym, choice: _Choice, parent: GazEntry | None,
         feature=feature, geonameid=e.geonameid, gazetteer_name=e.name, method="+".join(method),
         confidence=round(min(0.99, confidence), 3), reason=reason, parent=t.parent_key,
     )
-
-
-def _place_stub(e: GazEntry) -> Place:
-    return Place(resolved=False, country=e.country, admin1=e.admin1 if e.level >= 1 else None, gazetteer_name=e.name)
 
 
 def _order(toponyms: list[Toponym]) -> list[Toponym]:
