@@ -169,3 +169,17 @@ def test_ner_tally_duplicates_count_once():
     m = t.metrics()
     assert m["micro_precision"] == 0.5 and m["micro_recall"] == 0.5
     assert m["person_f1"] == 1.0 and m["organisation_f1"] == 0.0
+
+
+def test_isaf_miss_breakdown():
+    t = isaf._Tally()
+    t.add({"start_date": "2013-01-25", "province": ["ghazni", "kabul"], "target_group": [], "event_type": [],
+           "min_killed": 0, "min_captured": 0}, ISAF_LINES[0]["gold"])
+    m = t.misses
+    assert m["start_date"] == {"+1 day": 1}
+    assert m["province"] == {"extra kabul": 1}
+    assert m["target_group"] == {"missing aq": 1, "missing taliban": 1}
+    assert m["min_killed"] == {"none found": 1}
+    assert isaf._date_miss(None, "2013-01-24") == "no date"
+    assert isaf._date_miss("2013-01", "2013-01-24") == "not a day"
+    assert isaf._date_miss("2013-01-21", "2013-01-24") == "-3 days"

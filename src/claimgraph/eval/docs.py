@@ -133,6 +133,11 @@ def render_evaluation_md(reports: dict[str, EvalReport], limit: int | None = Non
             out += ["", "| label | precision | recall | F1 | support |", "|---|---:|---:|---:|---:|"]
             for lab, v in per.items():
                 out.append(f"| {lab} | {fmt(v['precision'])} | {fmt(v['recall'])} | {fmt(v['f1'])} | {v['support']} |")
+        misses = r.sections.get("misses")
+        if misses:
+            out += ["", "Where claimgraph misses (most frequent, per field):", ""]
+            for field, kinds in misses.items():
+                out.append(f"* {field}: " + ", ".join(f"{k} ×{n}" for k, n in kinds.items()))
         below = [m for m, v in r.metrics.items()
                  if isinstance(v, (int, float)) and isinstance(r.baseline.get(m), (int, float)) and v < r.baseline[m]
                  and not m.endswith("_share")]

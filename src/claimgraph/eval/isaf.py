@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -274,28 +275,51 @@ def baseline_prediction(sdoc: Doc, dateline: Dateline) -> dict[str, Any]:
 # --- scoring ----------------------------------------------------------------------------------
 
 
+def _date_miss(pred: str | None, gold: str | None) -> str:
+    """How a predicted start date misses: none, month only, or off by N days."""
+    if not pred:
+        return "no date"
+    if not _day(pred) or not _day(gold):
+        return "not a day"
+    days = (date.fromisoformat(pred) - date.fromisoformat(gold)).days
+    return f"{days:+d} day" if abs(days) == 1 else f"{days:+d} days" if abs(days) <= 7 else "off by more than a week"
+
+
 class _Tally:
     def __init__(self) -> None:
         self.n = 0
         self.sums: dict[str, float] = {}
+        self.misses: dict[str, Counter[str]] = {}
+
+    def _miss(self, field: str, what: str) -> None:
+        self.misses.setdefault(field, Counter())[what] += 1
 
     def _add(self, key: str, value: float) -> None:
         self.sums[key] = self.sums.get(key, 0.0) + value
 
     def add(self, pred: dict[str, Any], gold: dict[str, Any]) -> None:
         self.n += 1
-        self._add("start_date", float(pred.get("start_date") == gold.get("start_date")))
+        p_date, g_date = pred.get("start_date"), gold.get("start_date")
+        self._add("start_date", float(p_date == g_date))
+        if p_date != g_date:
+            self._miss("start_date", _date_miss(p_date, g_date))
         for f in LIST_FIELDS:
             p = {fold(v) for v in pred.get(f) or []}
             g = {fold(v) for v in gold_labels(gold.get(f))}
             self._add(f, set_f1(p, g))
             self._add(f"{f}_exact", float(p == g))
+            for v in sorted(p - g):
+                self._miss(f, f"extra {v}")
+            for v in sorted(g - p):
+                self._miss(f, f"missing {v}")
         for f in COUNT_FIELDS:
             g_val, p_val = gold.get(f), pred.get(f)
             if g_val is None:
                 continue
             self._add(f"{f}_n", 1.0)
             self._add(f, float(p_val == g_val))
+            if p_val != g_val:
+                self._miss(f, "too high" if (p_val or 0) > g_val else "too low" if p_val else "none found")
             self._add(f"{f}_within1", float(p_val is not None and abs(int(p_val) - int(g_val)) <= 1))
 
     def metrics(self) -> dict[str, float | None]:
@@ -357,6 +381,7 @@ def run(paths: list[str], pipeline: Pipeline, limit: int | None = None, predicti
         n_items=ours.n,
         metrics=metrics,
         baseline=base.metrics(),
+        sections={"misses": {f: dict(c.most_common(8)) for f, c in sorted(ours.misses.items())}},
         notes=[
             "lists: mean set-F1 per release (*_exact: share with exactly the gold set); counts exact (*_within1: ±1)",
             "baseline: always detention / taliban / 0 killed / 0 captured, dateline date, "
