@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -79,7 +80,7 @@ def contradictions(conn: Conn, page: PageDep, f: Annotated[Filters, Depends(cont
 
 @router.get("/places", summary="Places as a GeoJSON FeatureCollection, with events per place and unresolved places")
 def places(conn: Conn, page: PageDep, f: Annotated[Filters, Depends(event_filters)]) -> dict[str, Any]:
-    return aggregates.places_geojson(conn, Filters(**{**f.__dict__, "kind": None}), page)
+    return aggregates.places_geojson(conn, replace(f, kind=None), page)
 
 
 @router.get("/graph", summary="Actors as nodes, relations and events as edges with claim counts")

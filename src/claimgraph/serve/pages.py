@@ -5,6 +5,7 @@ so the page never shows anything the API does not."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -213,7 +214,7 @@ def graph(request: Request, conn: Conn, page: Annotated[Page, Depends(page_param
 def map_view(request: Request, conn: Conn, page: Annotated[Page, Depends(page_params)],
              f: Annotated[Filters, Depends(event_filters)], format: Format = None) -> Response:  # noqa: A002
     if wants_json(request):
-        return JSONResponse(aggregates.places_geojson(conn, Filters(**{**f.__dict__, "kind": None}), page))
+        return JSONResponse(aggregates.places_geojson(conn, replace(f, kind=None), page))
     return render(request, "map.html", {}, filters=f, facets=queries.facets(conn))
 
 
