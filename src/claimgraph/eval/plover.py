@@ -191,7 +191,9 @@ def run(paths: list[str], pipeline: Pipeline, limit: int | None = None, predicti
         n_items=len(golds),
         metrics=ours.metrics(),
         baseline=base.metrics(),
-        sections={"per_type": ours.per_label(), "gold_type_counts": dict(Counter(g for g, _, _ in golds))},
+        sections={"per_type": ours.per_label(), "gold_type_counts": dict(Counter(g for g, _, _ in golds)),
+                  "misses": {"event type (gold → ours)": dict(Counter(
+                      f"{g} → {p or 'no event'}" for p, g in ours.pairs if p != g).most_common(10))}},
         notes=[
             "gold PLOVER 0.6 types renamed: DEMAND→REQUEST, DISAPPROVE→ACCUSE, INVESTIGATE→ACCUSE, FIGHT→ASSAULT",
             f"baseline: majority type of the scored records ({majority}) + spaCy NER spans (1st = source, 2nd = target)",
