@@ -31,7 +31,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "pc
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 ORG_PRONOUNS = frozenset({"it", "its"})
-STATE_GROUPS = frozenset({"government", "force", "army", "military", "police", "troop", "authority", "regime", "administration", "soldier", "official", "leadership", "delegation"})
+STATE_GROUPS = frozenset({"insurgency", "government", "force", "army", "military", "police", "troop", "authority", "regime", "administration", "soldier", "official", "leadership", "delegation"})
 MILITANT_NOUNS = frozenset({"militant", "fighter", "insurgent", "jihadist", "rebel", "extremist", "terrorist", "guerrilla"})
 ADVERBIAL_MARKS = frozenset({"after", "before", "when", "since", "while", "once", "until", "as"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
@@ -130,7 +130,8 @@ class Actors:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for p in child.children:
                         if p.dep_ == "pobj":
-                            return self.of_np(p, allow_groups=False, _depth=_depth + 1)
+                            # "members of the TTP", "the leader of Afghanistan's Taliban insurgency"
+                            return self.of_np(p, allow_groups=True, _depth=_depth + 1)
         # "Pakistani militants": a nationality modifier on a fighters noun names the one armed
         # group of the document whose name starts with that nationality ("Pakistani Taliban")
         if lemma in MILITANT_NOUNS:
