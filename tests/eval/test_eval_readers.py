@@ -183,3 +183,10 @@ def test_isaf_miss_breakdown():
     assert isaf._date_miss(None, "2013-01-24") == "no date"
     assert isaf._date_miss("2013-01", "2013-01-24") == "not a day"
     assert isaf._date_miss("2013-01-21", "2013-01-24") == "-3 days"
+
+
+def test_ner_predictions_nested_in_unscored_gold_are_ignored():
+    tags = ["B-election", "I-election", "I-election", "O", "B-country"]  # "1952 United States election in France"
+    assert ner.unscored_regions(tags) == [(0, 3)]
+    pred = [(1, 2, "location"), (4, 5, "location"), (3, 4, "person")]
+    assert ner.drop_unscored(pred, ner.unscored_regions(tags)) == [(4, 5, "location"), (3, 4, "person")]

@@ -48,7 +48,8 @@ SCORING = """\
   `min_killed`/`min_captured` exact (`*_within1`: off by ≤ 1). Adapter mappings in `data/eval_isaf.yaml`.
 * **ner**: entity-level exact match (token span + label), micro P/R/F1 and F1 per label; gold labels mapped by
   `data/eval_labels.yaml` (politician/person→person, politicalparty/organisation→organisation,
-  country/location→location; election, event, misc not scored).
+  country/location→location; election, event, misc not scored, and a prediction inside such a gold entity
+  — "United States" in "1952 United States presidential election" — is ignored, as the gold has no nested names).
 * **geo**, **ucdp**: see `claimgraph.eval.geo` / `claimgraph.eval.ucdp` (toponym span P/R/F1, accuracy within
   161 km, mean/median error km, AUC; geocoding error km and admin-level match).
 

