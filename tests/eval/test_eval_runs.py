@@ -155,3 +155,15 @@ def test_cli_bench_without_corpus_is_a_coded_error(cli, monkeypatch):
     monkeypatch.setattr("claimgraph.eval.defaults.bench_default_paths", lambda: [])
     res = cli.invoke(main, ["bench"])
     assert res.exit_code == 2 and "CG500" in res.output
+
+
+def test_cli_folder_stands_for_its_files(cli, tmp_path):
+    (tmp_path / "sets").mkdir()
+    for n in range(2):
+        (tmp_path / "sets" / f"part{n}.jsonl").write_text(json.dumps(ISAF[n]) + "\n", encoding="utf-8")
+    res = cli.invoke(main, ["eval", "isaf", str(tmp_path / "sets"), "--json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output)["n_items"] == 2
+    (tmp_path / "empty").mkdir()
+    res = cli.invoke(main, ["eval", "isaf", str(tmp_path / "empty")])
+    assert res.exit_code == 2 and "CG500" in res.output

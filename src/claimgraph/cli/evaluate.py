@@ -25,6 +25,24 @@ def _load_pipeline() -> Any:
     return Pipeline.load()
 
 
+#: A folder given to these kinds stands for its files matching the pattern (geo reads BRAT folders itself).
+DIR_PATTERNS = {"seed": "*.json", "plover": "*.json", "isaf": "*.jsonl", "ner": "*.txt"}
+
+
+def expand_dirs(kind: str, paths: list[str]) -> list[str]:
+    pattern = DIR_PATTERNS.get(kind)
+    out: list[str] = []
+    for p in paths:
+        if pattern and Path(p).is_dir():
+            found = sorted(str(f) for f in Path(p).rglob(pattern) if f.is_file())
+            if not found:
+                raise EvalError("CG500", subject=p, detail=f"folder holds no {pattern} files")
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
 def run_kind(kind: str, paths: list[str], pipeline: Any, limit: int | None, predictions: str | None) -> Any:
     """Dispatch to ``claimgraph.eval.<kind>.run`` (defaults to the visible shared files)."""
     from claimgraph.eval.defaults import default_paths
@@ -33,6 +51,7 @@ def run_kind(kind: str, paths: list[str], pipeline: Any, limit: int | None, pred
         paths = default_paths(kind)
         if not paths:
             raise EvalError("CG500", subject=kind, detail="no PATH given and no visible default set found (../shared)")
+    paths = expand_dirs(kind, paths)
     try:
         module = importlib.import_module(f"claimgraph.eval.{kind}")
     except ModuleNotFoundError as exc:
