@@ -93,3 +93,15 @@ def test_named_unit_tagged_as_place_is_an_organisation(nlp):
 def test_a_lone_headline_keeps_its_names(nlp):
     ctx = analyse(nlp, "Militants Kill Twelve Soldiers In Kunduz Province Raid")
     assert entity(ctx, "Kunduz Province").type == "Location"
+
+
+def test_people_listed_with_their_provinces_stay_people(nlp, pipeline):
+    ctx = analyse(
+        nlp,
+        "The committee had five members: Luigi Leone for the province of Siracusa, "
+        "Antonio Licata for the province of Agrigento and Nicola Barbato for the province of Palermo.",
+        pipeline.gazetteer,
+    )
+    assert entity(ctx, "Luigi Leone").type == "Person"
+    assert entity(ctx, "Siracusa").type == "Location"
+    assert not any(e.type == "Location" and len(e.name.split()) > 1 for e in ctx.entities)

@@ -104,7 +104,7 @@ def collect(sdoc: Doc, gazetteer: Any | None, toponyms: list[Any]) -> list[Candi
 
     cands = _actor_modifiers(sdoc, cands)
     cands = _join_split_names(sdoc, cands)
-    cands = placenames.merge_toponyms(sdoc, cands, toponyms)
+    cands = placenames.merge_toponyms(sdoc, cands, toponyms, gazetteer)
     cands = placenames.repair_places(sdoc, cands, gazetteer, desc)
     cands = _extend_actor_nouns(sdoc, cands, desc)
     cands += _agreements(sdoc, cands, desc)

@@ -72,8 +72,15 @@ def _place_context(span: Span) -> bool:
     return False
 
 
-def merge_toponyms(sdoc: Doc, cands: list[Candidate], toponyms: list[Any]) -> list[Candidate]:
-    """Add the geo stage's toponym spans; on overlap the longer span wins and keeps the toponym's kind."""
+def merge_toponyms(sdoc: Doc, cands: list[Candidate], toponyms: list[Any], gazetteer: Any | None = None) -> list[Candidate]:
+    """Add the geo stage's toponym spans; on overlap the longer span wins and keeps the toponym's kind.
+
+    A toponym may overrule a name NER read as a person or organisation only with evidence of
+    its own: an admin or area word in the span or a prominent gazetteer place of that name
+    ("Farah" yes, a list of committee members after "the province of ..." no).
+    """
+    admin = lexicon.descriptors().admin_suffixes
+    generic = lexicon.descriptors().generic_suffixes
     if not toponyms:
         return cands
     char_to_tok = {t.idx: t.i for t in sdoc}
@@ -97,6 +104,9 @@ def merge_toponyms(sdoc: Doc, cands: list[Candidate], toponyms: list[Any]) -> li
             new.listed_kind = new.kind  # a bare name whose kind the text states (list heading, "X district in Y")
         overl = [c for c in cands if c.start < new.end and new.start < c.end]
         if any(c.dict_id for c in overl):
+            continue
+        if any(c.label in ("PERSON", "ORG") for c in overl) and sdoc[new.end - 1].lower_ not in admin and \
+                sdoc[new.end - 1].lower_ not in generic and not places.gazetteer_kind(gazetteer, new.text):
             continue
         if all((c.end - c.start) <= (new.end - new.start) for c in overl):
             cands = [c for c in cands if c not in overl] + [new]
@@ -160,7 +170,8 @@ def repair_places(sdoc: Doc, cands: list[Candidate], gazetteer: Any | None,
             is_place = True
         if not c.kind:
             listed = _list_head_kind(span.root, desc)
-            if listed:
+            # a full name NER gave a person or body stays one inside a list of places ("X for the province of Y")
+            if listed and not (c.label in ("PERSON", "ORG") and len(span) > 1):
                 c.kind = c.listed_kind = listed
                 if c.label in ("PERSON", "ORG", "NORP") and c.source != "ruler":
                     c.label = "GPE"
