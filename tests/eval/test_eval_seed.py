@@ -204,3 +204,13 @@ def test_seed_run_on_the_sample(pipeline, shared_dir, tmp_path):
     assert report.metrics["evidence_share"] == 1.0
     assert report.baseline["entity_recall"] > 0.3  # spaCy alone finds a good part of the names
     assert report.baseline["relation_recall"] == 0.0
+
+
+def test_event_location_unmatched_place_is_wrong_even_when_gold_has_none():
+    gold = copy.deepcopy(GOLD)
+    gold["events"][0]["location"] = None
+    pred = _pred()
+    pred["events"][0]["location"] = "e_nowhere"  # not an entity the gold knows
+    assert score_seed(gold, pred, TEXT)["event_location_accuracy"] == 0.0
+    pred["events"][0]["location"] = None
+    assert score_seed(gold, pred, TEXT)["event_location_accuracy"] == 1.0

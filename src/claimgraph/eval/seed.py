@@ -321,7 +321,10 @@ def score_counts(gold: dict[str, Any], predicted: dict[str, Any], text: str) -> 
     for i, j in ev_pairs:
         e, g = sys_events[i], gold_events[j]
         c.event_date.add(date_consistent(e.get("date"), g.get("date")))
-        c.event_location.add(gid(e.get("location")) == g.get("location") if e.get("location") else g.get("location") is None)
+        if e.get("location"):  # a stated location must map to the gold one (an unmatched place is wrong)
+            c.event_location.add(g.get("location") is not None and gid(e["location"]) == g["location"])
+        else:
+            c.event_location.add(g.get("location") is None)
         c.event_modality.add(e.get("modality") == g.get("modality"))
         ok = _attribution_correct(e.get("attribution"), g.get("attribution"), sys_atts, gold_atts, outlet_ids)
         c.event_attribution.add(ok)
