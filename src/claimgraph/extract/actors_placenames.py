@@ -184,8 +184,7 @@ def repair_places(sdoc: Doc, cands: list[Candidate], gazetteer: Any | None,
             if gkind and (gazetteer is not None):
                 if c.label == "ORG" or _place_context(span) or _conj_with_place(span, cands):
                     c.label, c.kind, is_place = "GPE", gkind, True
-            elif (c.label == "ORG" or len(span) == 1) and (_conj_with_place(span, cands) or
-                                                          (c.label == "PERSON" and _place_context(span))):
+            elif len(span) == 1 and (_conj_with_place(span, cands) or (c.label == "PERSON" and _place_context(span))):
                 c.label, is_place = "GPE", True
         if is_place:
             place_texts.add(_bare(c.text, desc))
