@@ -35,3 +35,4 @@ def test_evaluation_md_has_table_commands_and_schemas():
     assert "Below the baseline here: start_date, event_type." in md
     assert '"min_captured"' in md  # the isaf JSON Schema is embedded
     assert "| seed | — | not run" in md
+    assert "| isaf | 3 | start_date | 0.500 | 0.750 | ≥ 0.90 ✗ |" in md

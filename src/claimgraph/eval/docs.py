@@ -26,6 +26,12 @@ SHAPES = {
     "ucdp": "`{id, lat, lon, adm_1, adm_2}` from `where_description` + `adm_1`/`adm_2` as a place query",
 }
 
+#: The project's visible quality targets (issue 5), shown beside the numbers they apply to.
+TARGETS: dict[str, dict[str, float]] = {
+    "isaf": {"start_date": 0.90, "target_group": 0.85, "event_type": 0.85, "min_killed": 0.90, "min_captured": 0.75},
+    "plover": {"event_type_accuracy": 0.70},
+}
+
 SCORING = """\
 ## How each set is scored
 
@@ -98,8 +104,8 @@ def render_evaluation_md(reports: dict[str, EvalReport], limit: int | None = Non
         "",
         "## Summary",
         "",
-        "| set | items | headline metric | claimgraph | baseline |",
-        "|---|---:|---|---:|---:|",
+        "| set | items | headline metric | claimgraph | baseline | target |",
+        "|---|---:|---|---:|---:|---:|",
     ]
     headline = {
         "seed": ["entity_f1", "relation_f1", "event_f1", "attribution_accuracy", "evidence_share"],
@@ -112,13 +118,16 @@ def render_evaluation_md(reports: dict[str, EvalReport], limit: int | None = Non
     for kind in KINDS:
         r = reports.get(kind)
         if r is None:
-            out.append(f"| {kind} | — | not run (no visible files or kind unavailable) | | |")
+            out.append(f"| {kind} | — | not run (no visible files or kind unavailable) | | | |")
             continue
         wanted = headline.get(kind, [])
         # exact names, or per-corpus names ending in ".NAME" (geo: "GeoVirus.acc161", "GeoVirus.gold_spans.acc161")
         shown = [n for n in r.metrics if any(n == w or n.endswith("." + w) for w in wanted)] or list(r.metrics)[:3]
         for m in shown:
-            out.append(f"| {kind} | {r.n_items} | {m} | {fmt(r.metrics.get(m))} | {fmt(r.baseline.get(m))} |")
+            target = TARGETS.get(kind, {}).get(m)
+            met = "" if target is None else (" ✓" if (r.metrics.get(m) or 0) >= target else " ✗")
+            tgt = f"≥ {target:.2f}{met}" if target is not None else ""
+            out.append(f"| {kind} | {r.n_items} | {m} | {fmt(r.metrics.get(m))} | {fmt(r.baseline.get(m))} | {tgt} |")
     out.append("")
     for kind in KINDS:
         r = reports.get(kind)
