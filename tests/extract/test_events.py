@@ -128,3 +128,16 @@ def test_seed_report_headline_events(seed_extraction):
     assert has("REJECT", {"Taliban"}, {"Pakistan"}, "denied")
     relocated_to = {names[c.location] for c in x.events if c.predicate == "RELOCATE" and c.location}
     assert {"Kunar Province", "Shindand District"} <= relocated_to
+
+
+def test_said_that_someone_must_act_is_a_request(run_claims):
+    ctx = run_claims("The African Union said that Sudan must withdraw its troops from Darfur.")
+    requests = _events(ctx, "REQUEST")
+    assert requests and requests[0][1] == ["African Union"] and requests[0][2] == ["Sudan"]
+    assert _events(ctx, "RETREAT") == []  # the demanded withdrawal is the request's content
+
+
+def test_promised_action_target_comes_from_the_content_clause(run_claims):
+    ctx = run_claims("Libya has offered to hand over two suspects to Britain.")
+    agree = _events(ctx, "AGREE")
+    assert agree and agree[0][1] == ["Libya"] and agree[0][2] == ["United Kingdom"]  # "Britain", canonical name

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from claimgraph.data import load_tsv, load_yaml
 from claimgraph.errors import ModelError
-from claimgraph.extract.attribution import claim_attribution
+from claimgraph.extract.attribution import claim_attribution, reporting_cues
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.dates import DateFinder
 from claimgraph.extract.modality import is_anaphoric_denial, is_negated, modality_of
@@ -56,6 +56,8 @@ VERSION = "1.0.0"
 
 #: event types whose clause complement is their content, not a separate event
 _CONTENT_TAKING = frozenset({"REQUEST", "AGREE", "THREATEN", "REJECT", "ACCUSE", "CONCEDE"})
+#: event types whose target, when none is named, is the place acted upon
+_PLACE_TARGETED = frozenset({"CONCEDE", "RETREAT", "SANCTION", "COERCE", "AID", "SUPPORT", "MOBILIZE"})
 #: verbs that carry a nominal event ("launched attacks", "carried out raids")
 _LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "make", "hold", "commit", "perpetrate",
                           "claim", "execute", "undertake", "begin", "start", "continue", "intensify", "step", "order",
@@ -157,6 +159,7 @@ class _Events:
         self.lex = lexicon()
         self.claims: list[Claim] = []
         self.last_accusation: Claim | None = None
+        self.reporting_verbs = reporting_cues().verbs | {"reiterate", "conclude", "demand", "insist"}
 
     # -- trigger detection ----------------------------------------------------------------
 
@@ -170,6 +173,9 @@ class _Events:
         else:
             return None
         cands = self.lex.get((tok.lemma_.lower(), pos)) or self.lex.get((tok.lower_, pos))
+        if not cands and pos == "VERB" and self._must_clause(tok) is not None:
+            # "X said that Y must …": a demand, PLOVER REQUEST (CAMEO 10 "Demand")
+            return Trigger(tok.lemma_.lower(), "VERB", "REQUEST", None, None, None, False)
         if not cands:
             return None
         if pos == "ADJ":
@@ -187,6 +193,15 @@ class _Events:
             return with_m[0]
         plain = [t for t in cands if not t.particle]
         return plain[0] if plain else None
+
+    def _must_clause(self, verb: Token) -> Token | None:
+        """The complement clause of a reporting verb that says someone must or should act."""
+        if verb.lemma_.lower() not in self.reporting_verbs:
+            return None
+        for c in verb.children:
+            if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children):
+                return c
+        return None
 
     def is_content(self, tok: Token) -> bool:
         """Is ``tok`` inside the content clause of a governing speech-act event?"""
@@ -327,6 +342,27 @@ class _Events:
                                 if self.actors.type_of(e) != "Location" or trig.type in ("ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REQUEST", "THREATEN", "CONSULT", "AGREE", "SUPPORT", "AID", "REJECT"):
                                     if e not in targets and (h is verb or trig.type in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT")):
                                         targets.append(e)
+        if not targets and trig.type in _CONTENT_TAKING:
+            # "offered to hand over to Britain …", "demanded that the US cancel …": the one the
+            # requested/promised action is aimed at, or who is to act
+            for c in verb.children:
+                if c.dep_ in ("xcomp", "ccomp"):
+                    if c.dep_ == "ccomp":
+                        cs = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                        targets += [e for e in self.phrase(cs) if e not in sources]
+                    if not targets:
+                        inner = self.trigger_of(c)
+                        if inner is not None and inner.type != "RELOCATE":
+                            _, inner_targets, _ = self.verb_actors(c, inner)
+                            targets += [e for e in inner_targets if e not in sources]
+                    if not targets:
+                        # the recipient or counterpart of the content action ("hand over … to Britain")
+                        for p in c.children:
+                            if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "with", "against", "on"):
+                                for o in p.children:
+                                    if o.dep_ == "pobj":
+                                        targets += [e for e in self.phrase(o) if e not in sources]
+                    break
         # co-actors: "fought alongside X", "together with X"
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in ("alongside",):
@@ -526,6 +562,9 @@ class _Events:
                 continue
             if location in sources or location in targets:
                 location = None
+            if not targets and location and trig.type in _PLACE_TARGETED:
+                # "lifted the curfew in Montenegro": the place stands for its people and authorities
+                targets = [location]
             self.emit(tok, trig, sources, targets, location, origin, target_tok, unresolved=unresolved)
 
     def has_participant(self, tok: Token) -> bool:
