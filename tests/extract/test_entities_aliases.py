@@ -177,3 +177,22 @@ def test_hyphenation_variants_of_a_dictionary_name(nlp):
     ctx = analyse(nlp, "Forces captured a Hezb-e Islami Gulbuddin facilitator. Tehrik Taliban Pakistan denied links.")
     assert entity(ctx, "Hezb-e Islami Gulbuddin").external_ids == {"dictionary": "hig"}
     assert entity(ctx, "Tehrik Taliban Pakistan").external_ids == {"dictionary": "ttp"}
+
+
+def test_surname_tagged_as_place_joins_the_person(nlp):
+    ctx = analyse(
+        nlp,
+        "Islamic State leader Abdul Qadir Mumin is based in Puntland. US officials said Mumin had fled.",
+    )
+    mumin = entity(ctx, "Mumin")
+    assert mumin.type == "Person" and "Abdul Qadir Mumin" in mumin.aliases
+
+
+def test_curly_and_straight_apostrophes_are_one_name(nlp):
+    ctx = analyse(nlp, "Abdallah Makki Muslih al-Rufay'i was killed. Officials said al-Rufay\u2019i led the cell.")
+    assert "al-Rufay\u2019i" in entity(ctx, "Abdallah Makki Muslih al-Rufay'i").aliases
+
+
+def test_demonym_government_span_is_the_state(nlp):
+    ctx = analyse(nlp, "The Iraqi Government said the strike was legal. Iraq will ask for an inquiry.")
+    assert entity(ctx, "Iraqi Government") is entity(ctx, "Iraq")

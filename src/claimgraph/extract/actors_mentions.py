@@ -199,6 +199,10 @@ def _extend_actor_nouns(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descrip
                 if ext is not None:
                     out.append(ext)
                     continue
+            if c.label == "ORG" and ctry is None and c.end - c.start > 1 and \
+                    (head := places.country(sdoc[c.start].text)) is not None and \
+                    " ".join(t.lower_ for t in sdoc[c.start + 1:c.end]) in desc.state_agent_nouns:
+                c.label, c.kind, c.country_of = "GPE", "country", head.name  # "Iraqi Government" as one NER span
             if c.label == "NORP" and ctry is not None:
                 root = sdoc[c.start:c.end].root
                 if root.dep_ in _NOMINAL_DEPS and root.pos_ in ("NOUN", "PROPN"):

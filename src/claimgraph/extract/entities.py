@@ -100,7 +100,7 @@ def _item(sdoc: Doc, c: Candidate, cands: list[Candidate]) -> Item:
 
 
 def _retype_person_orgs(cands: list[Candidate], items: list[Item]) -> None:
-    """NER's ORG "al-Zawahiri" is the person "Ayman al-Zawahiri" when the name is a person's name here."""
+    """NER's ORG "al-Zawahiri" (or GPE "Akhundzada") is the person when the name is a person's name here."""
     person_words: dict[str, int] = {}
     person_keys = {it.key for it in items if it.etype == "Person"}
     single = {k for k in person_keys if k and " " not in k}
@@ -115,6 +115,10 @@ def _retype_person_orgs(cands: list[Candidate], items: list[Item]) -> None:
             if it.key in person_keys or person_words.get(it.key) == 1 or (len(words) > 1 and words[-1] in single):
                 it.etype = "Person"
                 c.label = "PERSON"
+        elif (it.etype == "Location" and c.source == "ner" and not c.kind and not c.country_of and " " not in c.name
+              and person_words.get(fold(c.name)) == 1):
+            it.etype, it.key = "Person", fold(c.name)  # "Akhundzada" tagged GPE where a person of that name is named
+            c.label = "PERSON"
 
 
 def _propagate_person_names(sdoc: Doc, cands: list[Candidate], items: list[Item]) -> list[Candidate]:
