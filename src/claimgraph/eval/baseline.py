@@ -8,6 +8,7 @@ its own trivial baselines (majority class, constant answers) on top.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from claimgraph.data import load_yaml
@@ -74,19 +75,15 @@ def baseline_gold_format(document: Document, sdoc: Doc, gazetteer: Any | None = 
     }
 
 
-_PLAIN: dict[str, Any] = {}
-
-
+@lru_cache(maxsize=1)
 def plain_nlp() -> Any:
-    """The spaCy model alone, without claimgraph's rulers and components (loaded once)."""
-    if "nlp" not in _PLAIN:
-        import spacy
+    """The spaCy model alone, without claimgraph's rulers and components (loaded once per process)."""
+    import spacy
 
-        from claimgraph.errors import ModelError
-        from claimgraph.nlp.pipeline import MODEL_NAME
+    from claimgraph.errors import ModelError
+    from claimgraph.nlp.pipeline import MODEL_NAME
 
-        try:
-            _PLAIN["nlp"] = spacy.load(MODEL_NAME)
-        except OSError as exc:
-            raise ModelError("CG200", subject=MODEL_NAME, detail=str(exc).splitlines()[0]) from exc
-    return _PLAIN["nlp"]
+    try:
+        return spacy.load(MODEL_NAME)
+    except OSError as exc:
+        raise ModelError("CG200", subject=MODEL_NAME, detail=str(exc).splitlines()[0]) from exc

@@ -148,9 +148,11 @@ def render_evaluation_md(reports: dict[str, EvalReport], limit: int | None = Non
             out += ["", "Where claimgraph misses (most frequent, per field):", ""]
             for field, kinds in misses.items():
                 out.append(f"* {field}: " + ", ".join(f"{k} ×{n}" for k, n in kinds.items()))
-        below = [m for m, v in r.metrics.items()
-                 if isinstance(v, (int, float)) and isinstance(r.baseline.get(m), (int, float)) and v < r.baseline[m]
-                 and not m.endswith("_share")]
+        below = []
+        for m, v in r.metrics.items():
+            b = r.baseline.get(m)
+            if isinstance(v, (int, float)) and isinstance(b, (int, float)) and v < b and not m.endswith("_share"):
+                below.append(m)
         if below:
             out += ["", f"Below the baseline here: {', '.join(below)}."]
         out.append("")

@@ -279,9 +279,10 @@ def _date_miss(pred: str | None, gold: str | None) -> str:
     """How a predicted start date misses: none, month only, or off by N days."""
     if not pred:
         return "no date"
-    if not _day(pred) or not _day(gold):
+    p_day, g_day = _day(pred), _day(gold)
+    if p_day is None or g_day is None:
         return "not a day"
-    days = (date.fromisoformat(pred) - date.fromisoformat(gold)).days
+    days = (date.fromisoformat(p_day) - date.fromisoformat(g_day)).days
     return f"{days:+d} day" if abs(days) == 1 else f"{days:+d} days" if abs(days) <= 7 else "off by more than a week"
 
 
