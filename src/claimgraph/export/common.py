@@ -223,6 +223,8 @@ class Corpus:
     entity_keys: dict[tuple[str, str], str] = field(default_factory=dict)
     #: the entities of each document as extracted (surface names, per-document ids)
     doc_entities: dict[str, list[Entity]] = field(default_factory=dict)
+    #: the claim views of each document, in order
+    doc_claims: dict[str, list[ClaimView]] = field(default_factory=dict)
 
     @property
     def events(self) -> list[ClaimView]:
@@ -236,10 +238,7 @@ class Corpus:
         return self.actors.get(key) if key else None
 
     def claims_of(self, doc_id: str) -> list[ClaimView]:
-        return [c for c in self.claims if c.document.id == doc_id]
-
-    def actors_of(self, doc_id: str) -> list[Actor]:
-        return [a for a in self.actors.values() if doc_id in a.doc_ids]
+        return self.doc_claims.get(doc_id, [])
 
 
 def _merge_entity(actors: dict[str, Actor], names: dict[str, Counter[str]], key: str, e: Entity, doc_id: str) -> None:
@@ -292,9 +291,11 @@ def build_corpus(extractions: Iterable[Extraction]) -> Corpus:
                 for cid in side:
                     against = opposed.setdefault(cid, [])
                     against.extend(o for o in dict.fromkeys(other) if o not in against)
+        atts = {a.id: a for a in x.attributions}
+        views = corpus.doc_claims.setdefault(doc.id, [])
         for c in x.claims:
-            att = x.attribution(c.attribution)
-            corpus.claims.append(
+            att = atts.get(c.attribution or "")
+            views.append(
                 ClaimView(
                     claim=c,
                     document=doc,
@@ -305,6 +306,7 @@ def build_corpus(extractions: Iterable[Extraction]) -> Corpus:
                     contradicted_by=opposed.get(c.id, []),
                 )
             )
+        corpus.claims.extend(views)
     for key, counter in names.items():
         # most frequent name; ties go to the longer (fuller) form, then alphabetical, for determinism
         corpus.actors[key].name = sorted(counter.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
