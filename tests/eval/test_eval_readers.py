@@ -52,6 +52,7 @@ def test_plover_tally_known_answers():
     assert m["source_f1"] == pytest.approx(0.5)  # 1.0 and 0.0
     assert m["target_f1"] == 1.0  # right, and both empty
     assert m["triple_accuracy"] == 0.5
+    assert m["triple_f1"] == pytest.approx(2 / 3)  # P 1/1 (one record with an event), R 1/2
     assert m["no_event_share"] == 0.5
 
 

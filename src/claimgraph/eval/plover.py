@@ -8,7 +8,8 @@ for the sentence's main event.
 Scores: event-type accuracy and macro-F1 (gold 0.6 names renamed to POLECAT, see
 ``data/eval_plover.yaml``); source/target text-overlap F1 (token-level F1 of all
 predicted vs all gold actor texts of the record, averaged over records); and the
-(source, type, target) accuracy (type right and both sides' overlap F1 ≥ 0.5).
+(source, type, target) accuracy (type right and both sides' overlap F1 ≥ 0.5) and F1
+(precision over the records where an event was predicted, recall over all).
 Baseline in the same run: the majority type of the scored records, spaCy's first
 NER span as source and second as target.
 """
@@ -144,6 +145,9 @@ class _Tally:
             "source_f1": sum(self.src) / n if n else None,
             "target_f1": sum(self.tgt) / n if n else None,
             "triple_accuracy": self.triple / n if n else None,
+            # F1 of the (source, type, target) triples: precision over records where an event was
+            # predicted, recall over all records
+            "triple_f1": PRF(self.triple, sum(p is not None for p, _ in self.pairs), n).f1 if n else None,
             "no_event_share": sum(p is None for p, _ in self.pairs) / n if n else None,
         }
 
