@@ -105,3 +105,18 @@ def test_people_listed_with_their_provinces_stay_people(nlp, pipeline):
     assert entity(ctx, "Luigi Leone").type == "Person"
     assert entity(ctx, "Siracusa").type == "Location"
     assert not any(e.type == "Location" and len(e.name.split()) > 1 for e in ctx.entities)
+
+
+def test_bodies_named_like_admin_areas_and_laws_are_not_places_or_agreements(nlp):
+    ctx = analyse(
+        nlp,
+        "The Sheriff's Department said the Constitution was respected. Clashes hit Arauca Department.",
+    )
+    assert entity(ctx, "Sheriff's Department").type == "Organization"
+    assert not any(e.type == "Agreement" for e in ctx.entities)
+    assert entity(ctx, "Arauca Department").type == "Location"
+
+
+def test_names_do_not_run_across_lines(nlp):
+    ctx = analyse(nlp, "Deputy Killed On Gang Duty\nJune 25, 2005\n\nA deputy was shot in Hawaiian Gardens.")
+    assert not any("\n" in a for e in ctx.entities for a in e.aliases)

@@ -53,6 +53,16 @@ class Candidate:
 
 
 def trim(sdoc: Doc, start: int, end: int) -> tuple[int, int]:
+    # a name never runs across a line break: keep the first line that has letters
+    for k in range(start, end):
+        if "\n" in sdoc[k].text or "\n" in sdoc[k].whitespace_:
+            if any(t.is_alpha for t in sdoc[start:k + 1]) and not sdoc[k].is_space:
+                end = k + 1
+            elif any(t.is_alpha for t in sdoc[start:k]):
+                end = k
+            else:
+                start = k + 1
+            break
     # caption and dateline prefixes: "FILE - Salman Abedi", "KABUL — Zabiullah Mujahid"
     for k in range(start + 1, min(end - 1, start + 4)):
         if sdoc[k].text in ("-", "\u2013", "\u2014", "--") and all(t.is_upper for t in sdoc[start:k]):

@@ -98,6 +98,8 @@ def collect(sdoc: Doc, gazetteer: Any | None, toponyms: list[Any]) -> list[Candi
             continue
         if ent_id == HONORIFIC_ID:
             c.label = "PERSON"
+        if c.label == "LAW" and not any(t.lower_ in desc.agreement_nouns for t in sdoc[c.start:c.end]):
+            continue  # "the Constitution", "Article 5": laws, not agreements between parties
         if dict_id:
             c.kind = lexicon.actor_by_id()[dict_id].kind
         cands.append(c)

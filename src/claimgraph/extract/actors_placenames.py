@@ -162,7 +162,9 @@ def repair_places(sdoc: Doc, cands: list[Candidate], gazetteer: Any | None,
             c.kind = c.kind or kind
             c.label = "GPE"
             is_place = True
-        elif (last := sdoc[c.end - 1]).lower_ in desc.admin_suffixes and c.end - c.start > 1:
+        elif (last := sdoc[c.end - 1]).lower_ in desc.admin_suffixes and c.end - c.start > 1 and \
+                not any(t.text in ("'s", "\u2019s") or t.lower_ in desc.org_kind_words for t in sdoc[c.start:c.end - 1]):
+            # ("Sheriff's Department", "Police Department" are bodies, "Arauca Department" a place)
             c.kind = c.kind or desc.admin_suffixes[last.lower_]
             c.admin_suffix = last.lower_
             if c.label not in ("GPE", "LOC", "FAC"):
