@@ -88,7 +88,7 @@ def _number(word: str) -> int | None:
 
 @lru_cache(maxsize=4096)
 def _dateparser(text: str, base: str | None) -> datetime | None:
-    import dateparser
+    import dateparser  # type: ignore[import-untyped]
 
     settings: dict[str, Any] = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
                                 "PREFER_DATES_FROM": "past"}

@@ -524,7 +524,7 @@ class _Events:
                 sources = self.subject_phrase(subject_of(host))
                 inner = next((c for c in tok.children if c.dep_ == "xcomp"), None)
                 inner_trig = self.trigger_of(inner) if inner is not None else None
-                if inner_trig is not None:
+                if inner is not None and inner_trig is not None:
                     trig = Trigger(trig.lemma, "ADJ", intent_table().get(inner_trig.type, (trig.type, None))[0],
                                    inner_trig.mode, None, None, False)
                     _, targets, target_tok = self.verb_actors(inner, inner_trig)
@@ -609,9 +609,9 @@ class _Events:
         if trig.mode is None and tok.pos_ == "VERB":
             # "engaged the insurgents with a precision airstrike", "killed in an air strike":
             # the instrument names the mode
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("with", "in", "by", "during", "using"):
-                    for p in c.children:
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("with", "in", "by", "during", "using"):
+                    for p in prep.children:
                         inst = self.trigger_of(p) if p.dep_ == "pobj" else None
                         if inst is not None and inst.mode and inst.type == trig.type:
                             trig = Trigger(trig.lemma, trig.pos, trig.type, inst.mode, trig.count, trig.particle,

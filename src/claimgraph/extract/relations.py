@@ -343,13 +343,11 @@ class _Relations:
                 objects += self.actors.of_phrase(p)
         want = spec.get("object_type")
         ev = self._evidence(verb)
-        for s in subjects:
-            for o in objects:
-                if want and self.actors.type_of(o) != want:
+        for subj_id in subjects:
+            for obj_id in objects:
+                if want and self.actors.type_of(obj_id) != want:
                     continue
-                if self.actors.type_of(o) == "Location" and pred in ("supports", "allied_with") and self.actors.type_of(s) == "Location":
-                    pass
-                self.emit(pred, s, o, ev, verb, historical=is_past(verb))
+                self.emit(pred, subj_id, obj_id, ev, verb, historical=is_past(verb))
 
     def _moved(self, verb: Token) -> list[str]:
         """Who ends up somewhere: the subject of "went", the object of "transferred X"
