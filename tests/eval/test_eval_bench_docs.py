@@ -36,3 +36,17 @@ def test_evaluation_md_has_table_commands_and_schemas():
     assert '"min_captured"' in md  # the isaf JSON Schema is embedded
     assert "| seed | — | not run" in md
     assert "| isaf | 3 | start_date | 0.500 | 0.750 | ≥ 0.90 ✗ |" in md
+
+
+def test_committed_docs_cover_every_kind_and_the_speed_ratio():
+    """docs/EVALUATION.md names every KIND (a section with its command, or a "not run" row);
+    docs/BENCHMARKS.md states the pipeline/spaCy ratio. Regenerate with `make eval` / `make bench`."""
+    from pathlib import Path
+
+    from claimgraph.cli.evaluate import KIND_HELP
+
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    evaluation = (docs / "EVALUATION.md").read_text(encoding="utf-8")
+    for kind in KIND_HELP:
+        assert f"claimgraph eval {kind} " in evaluation or f"| {kind} | — | not run" in evaluation, kind
+    assert "Ratio pipeline / raw spaCy" in (docs / "BENCHMARKS.md").read_text(encoding="utf-8")
