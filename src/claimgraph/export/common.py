@@ -184,10 +184,8 @@ def date_precision(date: DateInterval | None) -> str:
     return ""
 
 
-def _speaker_key(extraction: Extraction, keys: dict[str, str], entity_id: str | None) -> str | None:
-    if entity_id and entity_id in keys:
-        return keys[entity_id]
-    return None
+def _speaker_key(keys: dict[str, str], entity_id: str | None) -> str | None:
+    return keys.get(entity_id) if entity_id else None
 
 
 def source_key(extraction: Extraction, attribution: Attribution | None, keys: dict[str, str]) -> str:
@@ -196,7 +194,7 @@ def source_key(extraction: Extraction, attribution: Attribution | None, keys: di
     if attribution is None or not attribution.chain:
         return f"outlet:{normalise_name(doc.outlet) if doc.outlet else doc.id}"
     inner = attribution.chain[-1]
-    key = _speaker_key(extraction, keys, inner.entity_id)
+    key = _speaker_key(keys, inner.entity_id)
     if key:
         return f"speaker:{key}"
     if len(attribution.chain) == 1:
@@ -209,7 +207,7 @@ def _render_chain(extraction: Extraction, attribution: Attribution | None, keys:
     if attribution is None or not attribution.chain:
         outlet = doc.outlet or doc.title or doc.path or doc.id
         return [Speaker(text=outlet, key=None)]
-    return [Speaker(text=s.text, key=_speaker_key(extraction, keys, s.entity_id)) for s in attribution.chain]
+    return [Speaker(text=s.text, key=_speaker_key(keys, s.entity_id)) for s in attribution.chain]
 
 
 @dataclass
@@ -219,8 +217,6 @@ class Corpus:
     documents: list[Document] = field(default_factory=list)
     actors: dict[str, Actor] = field(default_factory=dict)
     claims: list[ClaimView] = field(default_factory=list)
-    #: per-document entity id -> canonical key, over all documents (entity ids are unique per document)
-    entity_keys: dict[tuple[str, str], str] = field(default_factory=dict)
     #: the entities of each document as extracted (surface names, per-document ids)
     doc_entities: dict[str, list[Entity]] = field(default_factory=dict)
     #: the claim views of each document, in order
@@ -283,7 +279,6 @@ def build_corpus(extractions: Iterable[Extraction]) -> Corpus:
         for e in x.entities:
             key = canonical_key(e)
             keys[e.id] = key
-            corpus.entity_keys[(doc.id, e.id)] = key
             _merge_entity(corpus.actors, names, key, e, doc.id)
         opposed: dict[str, list[str]] = {}
         for k in x.contradictions:
