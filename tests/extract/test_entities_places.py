@@ -120,3 +120,13 @@ def test_bodies_named_like_admin_areas_and_laws_are_not_places_or_agreements(nlp
 def test_names_do_not_run_across_lines(nlp):
     ctx = analyse(nlp, "Deputy Killed On Gang Duty\nJune 25, 2005\n\nA deputy was shot in Hawaiian Gardens.")
     assert not any("\n" in a for e in ctx.entities for a in e.aliases)
+
+
+def test_capitalised_common_words_are_not_names(nlp):
+    ctx = analyse(
+        nlp,
+        "Groups of students marched. Several groups joined later. Eva Forest was arrested near the forest. "
+        "Police said Forest denied it.",
+    )
+    assert not has_form(ctx, "Groups")
+    assert "Forest" in entity(ctx, "Eva Forest").aliases

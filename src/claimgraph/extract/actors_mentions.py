@@ -112,6 +112,8 @@ def collect(sdoc: Doc, gazetteer: Any | None, toponyms: list[Any]) -> list[Candi
     cands += _agreements(sdoc, cands, desc)
     cands = _drop_overlaps(cands)
 
+    common = _lowercase_words(sdoc)
+    common -= {t.lower_ for c in cands if c.end - c.start > 1 for t in sdoc[c.start:c.end]}  # "Eva Forest" ... "Forest"
     out = []
     for c in cands:
         c.in_headline = in_head[c.start]
@@ -119,9 +121,24 @@ def collect(sdoc: Doc, gazetteer: Any | None, toponyms: list[Any]) -> list[Candi
             continue  # a bare demonym ("Pakistani", "Afghan") is not an actor of its own
         if _is_junk(c, desc):
             continue
+        if c.end - c.start == 1 and not c.dict_id and c.source == "ner" and not c.text.isupper() and \
+                sdoc[c.start].lower_ in common:
+            continue  # "Groups", "Navy", "Sheriff": the text also writes the word in lower case
         _split_name(c)
         out.append(c)
     return _confirm_headlines(out)
+
+
+def _lowercase_words(sdoc: Doc) -> set[str]:
+    """Words the text writes in lower case somewhere (so a capitalised use is likely not a name)."""
+    import numpy as np
+    from spacy.attrs import IS_LOWER, LOWER
+
+    if len(sdoc) == 0:
+        return set()
+    arr = sdoc.to_array([LOWER, IS_LOWER])
+    strings = sdoc.vocab.strings
+    return {strings[int(h)] for h in set(arr[arr[:, 1] == 1, 0].tolist())}
 
 
 def _actor_modifiers(sdoc: Doc, cands: list[Candidate]) -> list[Candidate]:
