@@ -194,11 +194,11 @@ def source_key(extraction: Extraction, attribution: Attribution | None, keys: di
     if attribution is None or not attribution.chain:
         return f"outlet:{normalise_name(doc.outlet) if doc.outlet else doc.id}"
     inner = attribution.chain[-1]
+    if len(attribution.chain) == 1:  # the outlet in its own voice, whether or not it is also an entity
+        return f"outlet:{normalise_name(inner.text) or doc.id}"
     key = _speaker_key(keys, inner.entity_id)
     if key:
         return f"speaker:{key}"
-    if len(attribution.chain) == 1:
-        return f"outlet:{normalise_name(inner.text) or doc.id}"
     return f"anonymous:{doc.id}:{normalise_name(inner.text)}"
 
 
