@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimgraph.extract.context import DocContext
-from claimgraph.extract.events import lexicon
+from claimgraph.extract.events_lexicon import lexicon
 from claimgraph.model import EVENT_TYPES
 
 

@@ -26,15 +26,12 @@ document: no invented actors.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from claimgraph.data import load_tsv, load_yaml
-from claimgraph.errors import ModelError
 from claimgraph.extract.attribution import claim_attribution, reporting_cues
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.dates import DateFinder
+from claimgraph.extract.events_lexicon import Trigger, count_people, intent_table, lexicon
 from claimgraph.extract.modality import is_anaphoric_denial, is_negated, modality_of
 from claimgraph.extract.syntax import (
     PLURAL_PRONOUNS,
@@ -46,7 +43,7 @@ from claimgraph.extract.syntax import (
     places_of,
     subject_of,
 )
-from claimgraph.model import EVENT_TYPES, Claim
+from claimgraph.model import Claim
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -89,66 +86,6 @@ _TARGET_PREPS = {
 _NOUN_TARGET_PREPS = ("on", "against", "of", "at", "with", "to")
 _PLACE_PREPS = ("in", "at", "near", "across", "inside", "outside", "around", "throughout")
 
-
-@dataclass(frozen=True)
-class Trigger:
-    lemma: str
-    pos: str
-    type: str
-    mode: str | None
-    count: str | None
-    particle: str | None
-    needs_place: bool
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict[tuple[str, str], list[Trigger]]:
-    """(lemma, POS) → triggers, from ``data/events.tsv``."""
-    out: dict[tuple[str, str], list[Trigger]] = {}
-    for row in load_tsv("events.tsv"):
-        typ = row["type"]
-        if typ not in EVENT_TYPES:
-            raise ModelError("CG201", subject="events.tsv", detail=f"{row['lemma']}: unknown event type {typ!r}")
-        if row["pos"] not in ("VERB", "NOUN", "ADJ"):
-            raise ModelError("CG201", subject="events.tsv", detail=f"{row['lemma']}: pos must be VERB, NOUN or ADJ")
-        words = row["lemma"].split()
-        head, particle = words[0], (" ".join(words[1:]) or None)
-        if row["pos"] == "NOUN" and len(words) > 1:
-            head, particle = words[-1], " ".join(words[:-1])  # "air strike": modifier + head
-        t = Trigger(lemma=row["lemma"], pos=row["pos"], type=typ, mode=None if row["mode"] == "-" else row["mode"],
-                    count=None if row["count"] == "-" else row["count"], particle=particle,
-                    needs_place="needs place" in row["notes"])
-        out.setdefault((head, row["pos"]), []).append(t)
-    return out
-
-
-@lru_cache(maxsize=1)
-def intent_table() -> dict[str, tuple[str, str | None]]:
-    """type → (type when only announced, type when refused), from ``data/events.intent.tsv``."""
-    out: dict[str, tuple[str, str | None]] = {}
-    for row in load_tsv("events.intent.tsv"):
-        for col in ("type", "intent"):
-            if row[col] not in EVENT_TYPES:
-                raise ModelError("CG201", subject="events.intent.tsv", detail=f"unknown event type {row[col]!r}")
-        out[row["type"]] = (row["intent"], None if row["refused"] == "-" else row["refused"])
-    return out
-
-
-@lru_cache(maxsize=1)
-def quantities() -> tuple[dict[str, int], int]:
-    d = load_yaml("events.quantities.yaml")
-    return {str(k).lower(): int(v) for k, v in d["numbers"].items()}, int(d["plural_minimum"])
-
-
-def _number(tok: Token) -> int | None:
-    w = tok.lower_.replace(",", "")
-    if w.isdigit():
-        return int(w)
-    return quantities()[0].get(w)
-
-
-#: determiners that point back to people already mentioned ("the two insurgents", "these men")
-_ANAPHORIC_DETS = frozenset({"the", "these", "those", "this", "that"})
 
 
 class _Events:
@@ -458,35 +395,6 @@ class _Events:
                             return found[0]
         return None
 
-    # -- counts --------------------------------------------------------------------------
-
-    def counts(self, trig: Trigger, target_tok: Token | None) -> dict[str, int]:
-        if trig.count is None or target_tok is None:
-            return {}
-        total = 0
-        plural_min = quantities()[1]
-        for t in (target_tok, *conjuncts(target_tok)):
-            named = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children)
-            if t.pos_ == "PRON" or (not named and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in t.children)):
-                continue  # "detained them", "the facilitator was detained": counted where first stated
-            if t.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"):
-                continue
-            n = None
-            if t.pos_ in ("NUM", "ADJ"):
-                n = _number(t)  # "killing several of them"
-                if n is None:
-                    continue
-            for c in t.children:
-                if c.dep_ in ("nummod", "quantmod", "amod", "det"):
-                    v = _number(c)
-                    if v is not None:
-                        more = any(q.lower_ in ("than", "over") and q.dep_ in ("quantmod", "advmod") for q in c.children)
-                        n = (v + 1 if more else v) if n is None else n
-            if n is None:
-                n = plural_min if t.tag_ in ("NNS", "NNPS") else 1
-            total += n
-        return {trig.count: total} if total else {}
-
     # -- evidence and assembly -----------------------------------------------------------
 
     def evidence(self, trigger: Token) -> tuple[int, int]:
@@ -625,7 +533,7 @@ class _Events:
         date = self.dates.for_trigger(tok)
         # counts come from reported actions (verbs); a nominal event is usually a reference
         # ("responsible for the assassination of …") to something counted elsewhere, if at all
-        counts = self.counts(trig, target_tok) if modality == "asserted" else {}
+        counts = count_people(trig, target_tok) if modality == "asserted" else {}
         confidence = 0.4 if unresolved else 0.55 + 0.15 * bool(sources) + 0.15 * bool(targets)
         c = Claim(
             id=Claim.make_id(self.ctx.document.id, "event", trig.type, None, None, sources, targets, [ev], modality),

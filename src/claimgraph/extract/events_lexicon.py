@@ -1,0 +1,112 @@
+"""The event trigger lexicon and its companion tables, loaded from data files.
+
+* ``data/events.tsv`` — lemma → PLOVER type, mode and count key (sourced from the CAMEO→PLOVER table);
+* ``data/events.intent.tsv`` — how announced and refused events are coded (AGREE/THREATEN/REJECT);
+* ``data/events.quantities.yaml`` — what quantity words count for ("several", "more than N").
+
+Kept apart from :mod:`claimgraph.extract.events` so the stage reads as parse logic only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from claimgraph.data import load_tsv, load_yaml
+from claimgraph.errors import ModelError
+from claimgraph.extract.syntax import conjuncts
+from claimgraph.model import EVENT_TYPES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    pos: str
+    type: str
+    mode: str | None
+    count: str | None
+    particle: str | None
+    needs_place: bool
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], list[Trigger]]:
+    """(lemma, POS) → triggers, from ``data/events.tsv``."""
+    out: dict[tuple[str, str], list[Trigger]] = {}
+    for row in load_tsv("events.tsv"):
+        typ = row["type"]
+        if typ not in EVENT_TYPES:
+            raise ModelError("CG201", subject="events.tsv", detail=f"{row['lemma']}: unknown event type {typ!r}")
+        if row["pos"] not in ("VERB", "NOUN", "ADJ"):
+            raise ModelError("CG201", subject="events.tsv", detail=f"{row['lemma']}: pos must be VERB, NOUN or ADJ")
+        words = row["lemma"].split()
+        head, particle = words[0], (" ".join(words[1:]) or None)
+        if row["pos"] == "NOUN" and len(words) > 1:
+            head, particle = words[-1], " ".join(words[:-1])  # "air strike": modifier + head
+        t = Trigger(lemma=row["lemma"], pos=row["pos"], type=typ, mode=None if row["mode"] == "-" else row["mode"],
+                    count=None if row["count"] == "-" else row["count"], particle=particle,
+                    needs_place="needs place" in row["notes"])
+        out.setdefault((head, row["pos"]), []).append(t)
+    return out
+
+
+@lru_cache(maxsize=1)
+def intent_table() -> dict[str, tuple[str, str | None]]:
+    """type → (type when only announced, type when refused), from ``data/events.intent.tsv``."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for row in load_tsv("events.intent.tsv"):
+        for col in ("type", "intent"):
+            if row[col] not in EVENT_TYPES:
+                raise ModelError("CG201", subject="events.intent.tsv", detail=f"unknown event type {row[col]!r}")
+        out[row["type"]] = (row["intent"], None if row["refused"] == "-" else row["refused"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def quantities() -> tuple[dict[str, int], int]:
+    d = load_yaml("events.quantities.yaml")
+    return {str(k).lower(): int(v) for k, v in d["numbers"].items()}, int(d["plural_minimum"])
+
+
+def number_of(tok: Token) -> int | None:
+    w = tok.lower_.replace(",", "")
+    if w.isdigit():
+        return int(w)
+    return quantities()[0].get(w)
+
+
+#: determiners that point back to people already mentioned ("the two insurgents", "these men")
+_ANAPHORIC_DETS = frozenset({"the", "these", "those", "this", "that"})
+
+
+def count_people(trig: Trigger, target_tok: Token | None) -> dict[str, int]:
+    """"killed two insurgents" → {"killed": 2}; re-mentions ("them", "the insurgents") count nothing."""
+    if trig.count is None or target_tok is None:
+        return {}
+    total = 0
+    plural_min = quantities()[1]
+    for t in (target_tok, *conjuncts(target_tok)):
+        named = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children)
+        if t.pos_ == "PRON" or (not named and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in t.children)):
+            continue  # "detained them", "the facilitator was detained": counted where first stated
+        if t.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"):
+            continue
+        n = None
+        if t.pos_ in ("NUM", "ADJ"):
+            n = number_of(t)  # "killing several of them"
+            if n is None:
+                continue
+        for c in t.children:
+            if c.dep_ in ("nummod", "quantmod", "amod", "det"):
+                v = number_of(c)
+                if v is not None:
+                    more = any(q.lower_ in ("than", "over") and q.dep_ in ("quantmod", "advmod") for q in c.children)
+                    n = (v + 1 if more else v) if n is None else n
+        if n is None:
+            n = plural_min if t.tag_ in ("NNS", "NNPS") else 1
+        total += n
+    return {trig.count: total} if total else {}
