@@ -87,3 +87,13 @@ def test_main_clause_date_dates_the_clause_but_not_a_relative_clause(run_claims)
     )
     assert _event_date(ctx, "COERCE") == {"value": "2011-03-07"}
     assert _event_date(ctx, "ASSAULT") is None
+
+
+def test_after_the_death_of_someone_the_document_dates(run_claims):
+    ctx = run_claims(
+        "Abu Ibrahim al-Hashimi was killed by US forces in Idlib on 3 February 2022. "
+        "After the death of Abu Ibrahim al-Hashimi, the Islamic State appointed a new leader and attacked Raqqa.",
+        published="2022-03-01",
+    )
+    later = [c for c in ctx.claims if c.kind == "event" and c.trigger and c.trigger[0] > 80 and c.predicate == "ASSAULT"]
+    assert later and later[0].date is not None and later[0].date.after == "2022-02-03"

@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING
 
 from claimgraph.extract.attribution import claim_attribution, reporting_cues
 from claimgraph.extract.context import DocContext
-from claimgraph.extract.dates import DateFinder
+from claimgraph.data import load_yaml
+from claimgraph.extract.dates import AFTER_WORDS, BEFORE_WORDS, DateFinder
 from claimgraph.extract.events_lexicon import Trigger, count_people, intent_table, lexicon
 from claimgraph.extract.modality import is_anaphoric_denial, is_negated, modality_of
 from claimgraph.extract.syntax import (
@@ -43,7 +44,7 @@ from claimgraph.extract.syntax import (
     places_of,
     subject_of,
 )
-from claimgraph.model import Claim
+from claimgraph.model import Claim, DateInterval
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -561,10 +562,44 @@ class _Events:
             self.last_accusation = c
 
 
+def date_from_related_events(ctx: DocContext, claims: list[Claim]) -> None:
+    """"After the death of X, …": when the document itself dates an event against X
+    ("X was killed on 31 July 2022"), an undated event placed after/before it gets that bound."""
+    fate = frozenset(load_yaml("events.episodes.yaml")["fate_nouns"])
+    dated: dict[str, str] = {}
+    for c in sorted(claims, key=lambda c: c.trigger or (0, 0)):
+        if c.date is not None and c.date.value and c.predicate in ("ASSAULT", "COERCE", "RETREAT"):
+            for t in c.targets:
+                dated.setdefault(t, c.date.value)
+    if not dated:
+        return
+    actors = Actors.build(ctx)
+    by_start = {t.idx: t for t in ctx.sdoc}
+    for c in claims:
+        tok = by_start.get(c.trigger[0]) if c.trigger else None
+        if c.date is not None or tok is None:
+            continue
+        hosts = [tok, tok.head] if tok.dep_ == "conj" else [tok]  # "After X, A appointed … and attacked …"
+        for prep in (p for h in hosts for p in h.children):
+            word = prep.lower_
+            if prep.dep_ != "prep" or word not in AFTER_WORDS | BEFORE_WORDS:
+                continue
+            for noun in (p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in fate):
+                for of in (x for x in noun.children if x.dep_ == "prep" and x.lower_ == "of"):
+                    for who in (x for x in of.children if x.dep_ == "pobj"):
+                        known = [dated[e] for e in actors.of_np(who) if e in dated]
+                        if known:
+                            bound = "after" if word in AFTER_WORDS else "before"
+                            span = (prep.idx, noun.right_edge.idx + len(noun.right_edge.text))
+                            c.date = DateInterval(**{bound: known[0]}, text=ctx.document.text[span[0]:span[1]],  # type: ignore[arg-type]
+                                                  span=span)
+
+
 def find_events(ctx: DocContext) -> None:
     """Add PLOVER event claims (see the module docstring) to ``ctx.claims``."""
     e = _Events(ctx)
     e.run()
+    date_from_related_events(ctx, e.claims)
     seen: set[str] = set()
     for c in e.claims:
         if c.id not in seen:
