@@ -45,7 +45,11 @@ def test_records_carry_evidence_attribution_and_citation(corpus_docs):
             assert [(e["start"], e["end"]) for e in r["evidence"]] == list(c.evidence)
             for e in r["evidence"]:
                 assert x.document.text[e["start"]:e["end"]] == e["text"]
-            assert r["cite_info"]["publication"] == x.document.outlet
+            assert r["cite_info"]["publication"] == x.document.outlet == r["publication"]
+            # both generations of PLOVER field names, same content
+            assert r["source"] == r["actor"] and r["target"] == r["recipient"]
+            assert [a["entity_text"] for a in r["actor"]] == [
+                next(e.name for e in x.entities if e.id == s) for s in c.sources]
             assert r["attribution"][0]["text"] == x.document.outlet
             assert r["event"] == [c.predicate]
 

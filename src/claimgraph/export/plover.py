@@ -3,7 +3,9 @@
 Field names follow the "Data Fields" chapter of the PLOVER manual (``id``,
 ``date``/``enddate``, ``actor``/``recipient`` entity objects, ``event``,
 ``mode``, ``context``, ``event_loc``, ``event_text``, ``text``, ``text_info``,
-``cite_info`` with ``publication``). claimgraph's provenance travels in named
+``cite_info`` with ``publication``); the same actors are also given as
+``source``/``target`` and the outlet as top-level ``publication``, the names
+the PLOVER gold standard records use. claimgraph's provenance travels in named
 extension fields — ``modality``, ``attribution`` (chain outermost first),
 ``evidence`` (exact spans), ``doc_id``, ``date_precision``, ``date_interval``,
 ``confidence`` — described in ``schemas/plover.schema.json``, which every
@@ -197,6 +199,12 @@ def event_record(view: ClaimView, corpus: Corpus) -> dict[str, Any]:
     cite = {"citation": doc.path or doc.id, "url": doc.url, "title": doc.title, "publication": doc.outlet,
             "publication_date": doc.published, "coder": f"{c.extractor}/{c.extractor_version}", "codebook": CODEBOOK}
     record["cite_info"] = {k: v for k, v in cite.items() if v}
+    # the PLOVER gold standard records (and tools built on them) use source/target and a top-level
+    # publication; the manual's current table uses actor/recipient and cite_info. Both are written.
+    record["source"] = record["actor"]
+    record["target"] = record["recipient"]
+    if doc.outlet:
+        record["publication"] = doc.outlet
     record["coder"] = f"{c.extractor}/{c.extractor_version}"
     record["modality"] = c.modality
     record["attribution"] = [{"text": s.text, "identifier_id": s.key} for s in view.chain]
