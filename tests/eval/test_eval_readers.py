@@ -29,6 +29,7 @@ def test_plover_reader_skips_document_records_and_keeps_indices(tmp_path):
     assert [i for i, _ in recs] == [1, 2]
     assert plover.actor_texts(recs[0][1]["source"]) == ["Kenya"]
     assert plover.actor_texts(recs[1][1]["target"]) == []
+    assert plover.actor_texts({"actorText": "NATO", "code": "IGO"}) == ["NATO"]
     assert [plover.gold_type(r["event"]) for _, r in recs] == ["REQUEST", "ASSAULT"]
     assert plover.gold_type("DISAPPROVE") == "ACCUSE" and plover.gold_type("INVESTIGATE") == "ACCUSE"
     assert plover.gold_type("AGREE") == "AGREE"

@@ -49,6 +49,8 @@ def actor_texts(value: Any) -> list[str]:
         return []
     if isinstance(value, str):
         return [value]
+    if isinstance(value, dict):
+        value = [value]
     out = []
     for a in value:
         if isinstance(a, dict):
