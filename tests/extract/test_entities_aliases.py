@@ -196,3 +196,15 @@ def test_curly_and_straight_apostrophes_are_one_name(nlp):
 def test_demonym_government_span_is_the_state(nlp):
     ctx = analyse(nlp, "The Iraqi Government said the strike was legal. Iraq will ask for an inquiry.")
     assert entity(ctx, "Iraqi Government") is entity(ctx, "Iraq")
+
+
+def test_coordinated_demonyms_and_capital_governments(nlp):
+    ctx = analyse(nlp, "French and Egyptian warships began war games. The Khartoum government blocked aid.")
+    assert entity(ctx, "French").name == "France" and entity(ctx, "Egyptian warships").name == "Egypt"
+    assert entity(ctx, "Khartoum government").name == "Sudan"
+
+
+def test_demonym_with_modifier_before_state_noun(nlp):
+    ctx = analyse(nlp, "Bangladeshi peacekeeping troops arrived in Freetown. Pakistani militants crossed the border.")
+    assert entity(ctx, "Bangladeshi peacekeeping troops").name == "Bangladesh"
+    assert not has_form(ctx, "Pakistani militants") and not has_form(ctx, "Pakistani")

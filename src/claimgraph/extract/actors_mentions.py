@@ -193,6 +193,20 @@ def _noun_run(sdoc: Doc, i: int, nouns: frozenset[str], occupied: set[int]) -> i
 _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "dative"}
 
 
+_GOVERNMENT_NOUNS = {"government", "regime", "authorities", "administration", "leadership"}
+
+
+def _shared_agent_noun(sdoc: Doc, c: Candidate, cands: list[Candidate], desc: lexicon.Descriptors,
+                       occupied: set[int]) -> bool:
+    """'French and Egyptian warships': a demonym coordinated with another that takes a state noun."""
+    i = c.end
+    if i + 1 < len(sdoc) and sdoc[i].lower_ in ("and", "or", ","):
+        nxt = next((o for o in cands if o.start == i + 1 and o.label == "NORP"), None)
+        if nxt is not None and places.country(nxt.text) is not None:
+            return _noun_run(sdoc, nxt.end, desc.state_agent_nouns, occupied - set(range(nxt.start, nxt.end))) > 0
+    return False
+
+
 def _extend_actor_nouns(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descriptors) -> list[Candidate]:
     """'Taliban government' is the Taliban; 'US forces' is the United States; 'Islamabad has accused' is Pakistan."""
     out = []
@@ -209,8 +223,26 @@ def _extend_actor_nouns(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descrip
                     continue
         else:
             ctry = places.country(c.text)
+            cap = places.capital_of(c.text) if c.label == "GPE" and ctry is None else None
+            if cap is not None and c.end < len(sdoc) and sdoc[c.end].lower_ in _GOVERNMENT_NOUNS:
+                ext = make(sdoc, c.start, c.end + 1, "GPE", "pattern", kind="country", country_of=cap.name)
+                if ext is not None:  # "the Khartoum government" is Sudan's government
+                    out.append(ext)
+                    continue
             n = _noun_run(sdoc, c.end, desc.state_agent_nouns, occupied) if ctry is not None else 0
+            gap = 0
+            if ctry is not None and not n and c.end + 1 < len(sdoc) and sdoc[c.end].is_lower and \
+                    sdoc[c.end].pos_ in ("ADJ", "NOUN", "VERB") and c.end not in occupied:
+                gap = 1  # "Bangladeshi peacekeeping troops"
+                n = _noun_run(sdoc, c.end + 1, desc.state_agent_nouns, occupied)
+            if ctry is not None and not n and c.label == "NORP":
+                shared = _shared_agent_noun(sdoc, c, cands, desc, occupied)
+                if shared:  # "French and Egyptian warships": each demonym is its state
+                    c.label, c.kind, c.country_of = "GPE", "country", ctry.name
+                    out.append(c)
+                    continue
             if ctry is not None and n:
+                n += gap
                 if former and sdoc[c.end].lower_ in ("government", "regime", "administration"):
                     ext = make(sdoc, c.start - 1, c.end + n, "ORG", "pattern", kind="government")
                 else:
