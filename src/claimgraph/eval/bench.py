@@ -96,7 +96,8 @@ def run_bench(paths: list[str], pipeline: Pipeline) -> dict[str, Any]:
     for name in [*STAGES, *sorted(set(timings) - set(STAGES))]:
         if name in timings:
             s = timings[name]
-            stages[name] = {"seconds": s, "share": s / stage_total, "words_per_s": n_words / s if s else None}
+            stages[name] = {"seconds": s, "share": s / stage_total, "words_per_s": n_words / s if s else None,
+                            "docs_per_s": n_docs / s if s else None}
     return {
         "measured_at": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
@@ -138,10 +139,11 @@ def render_bench(r: dict[str, Any]) -> str:
         x = r[key]
         lines.append(f"{label:24}{x['docs_per_s']:>10.1f}{x['words_per_s']:>12.0f}{x['words_per_cpu_s']:>14.0f}{x['wall_s']:>9.2f}")
     lines.append(f"ratio pipeline/spaCy: {r['ratio_words_per_s']:.2f} (wall), {r['ratio_words_per_cpu_s']:.2f} (CPU)")
-    lines.append(f"{'stage':24}{'seconds':>10}{'share':>8}{'words/s':>12}")
+    lines.append(f"{'stage':24}{'seconds':>10}{'share':>8}{'docs/s':>10}{'words/s':>12}")
     for name, s in r["stages"].items():
         wps = f"{s['words_per_s']:.0f}" if s["words_per_s"] else "—"
-        lines.append(f"{name:24}{s['seconds']:>10.3f}{s['share']:>8.1%}{wps:>12}")
+        dps = f"{s['docs_per_s']:.1f}" if s.get("docs_per_s") else "—"
+        lines.append(f"{name:24}{s['seconds']:>10.3f}{s['share']:>8.1%}{dps:>10}{wps:>12}")
     lines.append(f"peak RSS: {r['peak_rss_mb']:.0f} MB")
     for s in c["skipped"]:
         lines.append(f"skipped: {s}")

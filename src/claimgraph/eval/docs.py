@@ -209,12 +209,13 @@ def render_benchmarks_md(r: dict[str, Any], default_corpus: bool = True) -> str:
         "",
         "Time inside `extract_document`, per stage (`nlp` = the spaCy parse with claimgraph's components).",
         "",
-        "| stage | seconds | share | words/s |",
-        "|---|---:|---:|---:|",
+        "| stage | seconds | share | docs/s | words/s |",
+        "|---|---:|---:|---:|---:|",
     ]
     for name, st in r["stages"].items():
         wps = f"{st['words_per_s']:.0f}" if st["words_per_s"] else "—"
-        out.append(f"| {name} | {st['seconds']:.3f} | {st['share']:.1%} | {wps} |")
+        dps = f"{st['docs_per_s']:.1f}" if st.get("docs_per_s") else "—"
+        out.append(f"| {name} | {st['seconds']:.3f} | {st['share']:.1%} | {dps} | {wps} |")
     out += ["", f"Peak resident memory of the process (model, gazetteer, both spaCy pipelines): {r['peak_rss_mb']:.0f} MB.", ""]
     if c["skipped"]:
         out += ["Skipped inputs:", ""] + [f"* {x}" for x in c["skipped"]] + [""]
