@@ -35,3 +35,13 @@ def test_rerun_gives_the_same_ids(nlp):
     text = "Sirajuddin Haqqani met TTP leaders in Kabul. Haqqani denied it."
     first = [(e.id, e.name) for e in analyse(nlp, text).entities]
     assert first == [(e.id, e.name) for e in analyse(nlp, text).entities]
+
+
+def test_entity_ids_are_unique_even_for_same_named_clusters(nlp):
+    text = (
+        "Jalaluddin Haqqani and Sirajuddin Haqqani met. Haqqani spoke first. "
+        "Later Mullah Haqqani, a cleric, said Haqqani was wrong."
+    )
+    ctx = analyse(nlp, text)
+    ids = [e.id for e in ctx.entities]
+    assert len(ids) == len(set(ids))

@@ -50,8 +50,12 @@ def find_entities(ctx: DocContext) -> None:
 
     entities: list[Entity] = []
     entity_of: dict[int, Entity] = {}
+    used: set[str] = set()
     for group in groups:
         entity = _build_entity(ctx.document.id, [cands[i] for i in group])
+        if entity.id in used:  # two clusters kept apart with one name (an ambiguous "Haqqani"): keep ids distinct
+            entity.id = stable_id("ent_", ctx.document.id, entity.type, entity.name, entity.mentions[0])
+        used.add(entity.id)
         entities.append(entity)
         for i in group:
             entity_of[i] = entity
