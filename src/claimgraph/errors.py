@@ -42,6 +42,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "CG600": ("unknown export format", "choose one of plover, ftm, stix, graphml, gexf, csv"),
     "CG601": ("export validation failed", "report a bug with the store that produced it"),
     "CG602": ("unknown modality", "choose among asserted, denied, alleged, requested, promised, hypothetical"),
+    "CG603": ("cannot write the export", "check that the output folder exists and is writable"),
     # serve 7xx
     "CG700": ("token required", "binding to a non-loopback host requires --token or CLAIMGRAPH_TOKEN"),
     "CG701": ("invalid request parameter", "check the parameter named in the message"),

@@ -112,3 +112,9 @@ def test_modality_filter_and_its_error(jsonl: Path):
     assert len(records) == 2 and {r["modality"] for r in records} == {"denied"}
     bad = CliRunner().invoke(main, ["export", "-f", "csv", "-i", str(jsonl), "--modality", "rumoured"])
     assert bad.exit_code == 2 and "CG602" in bad.output
+
+
+def test_unwritable_output_is_cg603(jsonl: Path, tmp_path: Path):
+    for target in (tmp_path / "no" / "such" / "folder" / "x.csv", tmp_path):
+        result = CliRunner().invoke(main, ["export", "-f", "csv", "-i", str(jsonl), "-o", str(target)])
+        assert result.exit_code == 2 and "CG603" in result.output, result.output

@@ -61,13 +61,24 @@ def run_export(fmt: str, source: Iterator[Extraction], output: str, filters: Exp
     binary = fmt.lower() in BINARY_FORMATS
     if output == "-":
         stream: IO[Any] = sys.stdout.buffer if binary else sys.stdout
-        result = export(source, fmt, stream, filters)
-        stream.flush()
+        try:
+            result = export(source, fmt, stream, filters)
+            stream.flush()
+        except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return "partial output (the reader closed the pipe)"
         return _summary(result)
     out = Path(output)
+    if out.is_dir():
+        raise ExportError("CG603", subject=output, detail="is a folder; give a file name")
     tmp = out.with_name(out.name + ".partial")
     try:
-        with open(tmp, "wb") if binary else open(tmp, "w", encoding="utf-8", newline="") as fh:
+        fh = open(tmp, "wb") if binary else open(tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
+    except OSError as exc:
+        raise ExportError("CG603", subject=output, detail=exc.strerror or str(exc)) from exc
+    try:
+        with fh:
             result = export(source, fmt, fh, filters)
         os.replace(tmp, out)
     finally:
