@@ -4,10 +4,12 @@
 descriptor in the text, each linked to its entity) and ``ctx.entities``
 (one record per real-world actor, place or agreement in this document):
 
-1. :mod:`claimgraph.extract.actors_mentions` finds candidates (NER + actor ruler +
-   toponyms + agreements), repairs labels and spans, drops junk;
+1. :mod:`claimgraph.extract.actors_mentions` finds candidates (NER + the actor rulers of
+   :mod:`claimgraph.nlp` + toponyms + agreements), repairs labels and spans
+   (:mod:`claimgraph.extract.actors_placenames` for places), drops junk;
 2. :mod:`claimgraph.resolve.cluster` merges candidates into entities with recorded
-   reasons (dictionary, acronym, honorific, partial name, spelling, country, ...);
+   reasons (dictionary, acronym, honorific, partial name, spelling, country, ...;
+   logged at DEBUG level on ``claimgraph.extract.entities``);
 3. :mod:`claimgraph.extract.actors_roles` attaches role descriptions
    ("the Taliban's interior minister") and resolves descriptor-only mentions to
    the person the document says holds that role.
@@ -17,6 +19,7 @@ Later stages map text to entities with ``ctx.entity_at(start, end)``.
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -30,6 +33,8 @@ from claimgraph.resolve.names import fold, same_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
 
 _KIND_PRIORITY = ("country", "province", "district", "city", "town", "neighbourhood", "area")
 
@@ -46,7 +51,10 @@ def find_entities(ctx: DocContext) -> None:
     cands += extra
     items += [_item(sdoc, c, cands) for c in extra]
     _link_acronyms(sdoc, cands, items)
-    groups, _decisions = cluster(items)
+    groups, decisions = cluster(items)
+    if log.isEnabledFor(logging.DEBUG):
+        for d in decisions:
+            log.debug("%s %r ~ %r (%s)", "merge" if d.same else "keep apart", cands[d.a].text, cands[d.b].text, d.rule)
 
     entities: list[Entity] = []
     entity_of: dict[int, Entity] = {}
