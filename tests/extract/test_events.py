@@ -141,3 +141,15 @@ def test_promised_action_target_comes_from_the_content_clause(run_claims):
     ctx = run_claims("Libya has offered to hand over two suspects to Britain.")
     agree = _events(ctx, "AGREE")
     assert agree and agree[0][1] == ["Libya"] and agree[0][2] == ["United Kingdom"]  # "Britain", canonical name
+
+
+def test_institution_of_a_state_acts_for_it(run_claims):
+    ctx = run_claims("Poland's parliament has demanded an apology from Moscow. Rebels in Ivory Coast rejected the plan.")
+    assert ["Poland"] in [e[1] for e in _events(ctx, "REQUEST")]
+    assert ["Ivory Coast"] in [e[1] for e in _events(ctx, "REJECT")]
+
+
+def test_nominal_event_object_takes_the_verbs_subject(run_claims):
+    ctx = run_claims("NATO tightened the naval blockade of Serbia.")
+    blockade = [e for e in _events(ctx) if e[0] == "COERCE"]
+    assert blockade and blockade[0][1] == ["NATO"]

@@ -336,7 +336,9 @@ class _Events:
                         if target_tok is None and (ents or c.lower_ == "of"):
                             target_tok = p
                         targets += ents
-        if not sources and noun.dep_ in ("dobj",) and noun.head.lemma_.lower() in _LIGHT_VERBS:
+        if not sources and noun.dep_ in ("dobj",) and noun.head.pos_ in ("VERB", "AUX") \
+                and noun.head.lemma_.lower() not in self.reporting_verbs:
+            # "launched attacks", "tightened the blockade", "lifted the curfew": the verb's subject acts
             sources = self.subject_phrase(subject_of(noun.head))
         if noun.dep_ == "pobj" and noun.head.lower_ in ("at", "upon", "on") and noun.head.head.pos_ in ("VERB", "AUX"):
             # "proposed at Pakistan's request": the request was made to the one who acts on it

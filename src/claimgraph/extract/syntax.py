@@ -31,7 +31,9 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "pc
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 SINGULAR_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 ORG_PRONOUNS = frozenset({"it", "its"})
-STATE_GROUPS = frozenset({"insurgency", "government", "force", "army", "military", "police", "troop", "authority", "regime", "administration", "soldier", "official", "leadership", "delegation"})
+STATE_GROUPS = frozenset({"insurgency", "parliament", "cabinet", "ministry", "minister", "court", "council",
+                          "assembly", "senate", "congress", "spokesman", "envoy", "ambassador", "president",
+                          "rebel", "insurgent", "militant", "fighter", "guerrilla", "government", "force", "army", "military", "police", "troop", "authority", "regime", "administration", "soldier", "official", "leadership", "delegation"})
 MILITANT_NOUNS = frozenset({"militant", "fighter", "insurgent", "jihadist", "rebel", "extremist", "terrorist", "guerrilla"})
 ADVERBIAL_MARKS = frozenset({"after", "before", "when", "since", "while", "once", "until", "as"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
@@ -132,6 +134,13 @@ class Actors:
                         if p.dep_ == "pobj":
                             # "members of the TTP", "the leader of Afghanistan's Taliban insurgency"
                             return self.of_np(p, allow_groups=True, _depth=_depth + 1)
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "from") and lemma in STATE_GROUPS:
+                    # "rebels in the Ivory Coast", "officials from Kenya": the country's own
+                    for p in child.children:
+                        e = self.at(p) if p.dep_ == "pobj" else None
+                        if e and self.type_of(e) == "Location":
+                            return [e]
         # "Pakistani militants": a nationality modifier on a fighters noun names the one armed
         # group of the document whose name starts with that nationality ("Pakistani Taliban")
         if lemma in MILITANT_NOUNS:
