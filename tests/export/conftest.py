@@ -209,6 +209,30 @@ def _relocation() -> Extraction:
     return b.x
 
 
+UKRAINE = "Ukraine's air force said Russia launched drones at Odesa overnight."
+
+
+def _state_actor() -> Extraction:
+    b = DocBuilder(UKRAINE, path="tests/ukraine.txt", outlet="Black Sea Bulletin", published="2024-06-03")
+    air_force = b.entity("Ukraine's air force", "Organization", kind="military")
+    russia = b.entity("Russia", "Location", kind="country", place=Place(
+        resolved=True, lat=60.0, lon=100.0, country="RU", feature="country", geonameid=2017370,
+        gazetteer_name="Russia", confidence=0.9))
+    odesa = b.entity("Odesa", "Location", kind="city", place=Place(
+        resolved=True, lat=46.4775, lon=30.7326, country="UA", admin1="Odesa", feature="city", geonameid=698740,
+        gazetteer_name="Odesa", confidence=0.9))
+    says = b.attribution(("Ukraine's air force", air_force), cue="said")
+    b.claim("event", "ASSAULT", "Russia launched drones at Odesa overnight", says, sources=[russia], location=odesa,
+            mode="drone")
+    return b.x
+
+
+@pytest.fixture()
+def state_actor() -> Extraction:
+    """A country named as the actor of an event (an entity of type Location)."""
+    return _state_actor()
+
+
 @pytest.fixture()
 def relocation() -> Extraction:
     """A RELOCATE event with an origin and a destination."""

@@ -182,6 +182,12 @@ def _event(view: ClaimView, corpus: Corpus) -> EntityProxy:
     for a in actors + recipients:
         if a.is_actor:
             proxy.add("involved", actor_id(a.key))
+        else:
+            # a state named as actor ("Pakistan carried out airstrikes") is an Address here, which
+            # `involved` cannot point to: keep its name and country instead
+            proxy.add("namesMentioned", a.name)
+            if a.place is not None:
+                proxy.add("country", a.place.country)
     place = corpus.actor(view.location_key)
     if place is not None:
         proxy.add("location", place.name)
