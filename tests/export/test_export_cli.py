@@ -118,3 +118,13 @@ def test_unwritable_output_is_cg603(jsonl: Path, tmp_path: Path):
     for target in (tmp_path / "no" / "such" / "folder" / "x.csv", tmp_path):
         result = CliRunner().invoke(main, ["export", "-f", "csv", "-i", str(jsonl), "-o", str(target)])
         assert result.exit_code == 2 and "CG603" in result.output, result.output
+
+
+def test_entity_filter_accepts_the_store_canonical_id(db: Path, tmp_path: Path):
+    with Store.open(db, readonly=True) as store:
+        (hit,) = store.find_entities("Twan Mrat Naing")
+    out = tmp_path / "twan.graphml"
+    result = _run("-f", "graphml", "--db", str(db), "--entity", hit.canonical_id, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    g = nx.read_graphml(out, force_multigraph=True)
+    assert [d["type"] for _, _, d in g.edges(data=True)] == ["member_of"]

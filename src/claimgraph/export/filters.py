@@ -5,8 +5,9 @@ entities its kept claims need. With no filter every Extraction passes unchanged
 (entities without claims included). Filtering never edits a claim: a kept claim
 keeps all its evidence, attribution and modality.
 
-* ``entity``: a name or alias (case-, accent-insensitive), a canonical key or a
-  per-document entity id; a claim passes when any entity it involves matches.
+* ``entity``: a name or alias (case-, accent-insensitive), a canonical key, the store's
+  canonical id (``can_…``), a dictionary id or a per-document entity id; a claim passes when
+  any entity it involves matches.
 * ``type``: a PLOVER event type, a relation predicate, or an entity type (``Person``,
   ``Organization``, ``Location``, ``Agreement``: claims involving such an entity); case-insensitive.
   Several values: any may match.
@@ -94,6 +95,7 @@ class ExportFilters:
             if ent is None:
                 continue
             forms = {normalise_name(a) for a in [ent.name, *ent.aliases]} | {ent.id, canonical_key(ent)}
+            forms |= {v for k, v in ent.external_ids.items() if k in ("canonical", "dictionary")}
             if forms & wanted:
                 return True
         return False
