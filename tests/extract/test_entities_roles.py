@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from entity_helpers import analyse, entity
+from entity_helpers import analyse, entity, has_form
 
 from claimgraph.extract.actors_roles import role_statements
 
@@ -77,3 +77,17 @@ def test_honorific_inside_a_name_does_not_split_it(nlp):
     ctx = analyse(nlp, "Somali President Hassan Sheikh Mohamud vowed to defeat al-Shabaab.")
     president = entity(ctx, "Hassan Sheikh Mohamud")
     assert president.type == "Person" and "Somali President" in [d.text for d in president.descriptions]
+
+
+def test_possessive_office_before_a_name(nlp):
+    ctx = analyse(nlp, "Pakistan's Interior Minister Mohsin Naqvi said the attackers came from Afghanistan.")
+    naqvi = entity(ctx, "Mohsin Naqvi")
+    assert [d.text for d in naqvi.descriptions] == ["Pakistan's Interior Minister"]
+    assert not has_form(ctx, "Interior")
+
+
+def test_military_rank_is_a_title_not_a_description(nlp):
+    ctx = analyse(nlp, "The army spokesman, Lieutenant General Ahmed Sharif Chaudhry, said the army would respond.")
+    officer = entity(ctx, "Ahmed Sharif Chaudhry")
+    assert "Lieutenant General" in officer.titles
+    assert "Lieutenant General" not in [d.text for d in officer.descriptions]

@@ -100,6 +100,8 @@ def collect(sdoc: Doc, gazetteer: Any | None, toponyms: list[Any]) -> list[Candi
             c.label = "PERSON"
         if c.label == "LAW" and not any(t.lower_ in desc.agreement_nouns for t in sdoc[c.start:c.end]):
             continue  # "the Constitution", "Article 5": laws, not agreements between parties
+        if not dict_id and c.end < len(sdoc) and f"{c.text.lower()} {sdoc[c.end].lower_}" in desc.roles:
+            continue  # "Interior" in "Interior Minister" is part of a title, not an organisation
         if dict_id:
             c.kind = lexicon.actor_by_id()[dict_id].kind
         cands.append(c)

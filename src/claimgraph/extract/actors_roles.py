@@ -152,6 +152,8 @@ def _premodifier(sdoc: Doc, start: int, m: Mention, at: dict[int, Mention],
     first = j + 1
     if j >= 2 and sdoc[j].text == ")" and sdoc[j - 2].text == "(":  # "Syrian Democratic Forces (SDF) commander"
         j -= 3
+    if j >= 1 and sdoc[j].text in ("'s", "\u2019s") and at.get(j - 1) is not None:
+        j -= 1  # "Pakistan's Interior Minister Mohsin Naqvi"
     if j >= 0 and (om := at.get(j)) is not None and om.entity_id != m.entity_id:
         org = om.entity_id
         span = sdoc.char_span(om.start, om.end, alignment_mode="expand")
@@ -226,7 +228,14 @@ def _entity_in(token: Token, at: dict[int, Mention]) -> str | None:
 
 def attach_roles(sdoc: Doc, mentions: list[Mention], entities: dict[str, Entity]) -> list[Mention]:
     """Add descriptions to persons and return new mentions for resolved name-less descriptors."""
-    statements = role_statements(sdoc, mentions, entities)
+    ranks = {h.term for h in lexicon.honorifics() if h.kind in ("military", "civil")}
+    statements = []
+    for st in role_statements(sdoc, mentions, entities):
+        if st.form == "premodifier" and st.text in ranks:  # "Lieutenant General Ahmed Sharif Chaudhry": a title
+            if st.text not in entities[st.person].titles:
+                entities[st.person].titles.append(st.text)
+            continue
+        statements.append(st)
     for st in statements:
         person = entities[st.person]
         if all(d.span != st.span for d in person.descriptions):
