@@ -208,3 +208,13 @@ def test_demonym_with_modifier_before_state_noun(nlp):
     ctx = analyse(nlp, "Bangladeshi peacekeeping troops arrived in Freetown. Pakistani militants crossed the border.")
     assert entity(ctx, "Bangladeshi peacekeeping troops").name == "Bangladesh"
     assert not has_form(ctx, "Pakistani militants") and not has_form(ctx, "Pakistani")
+
+
+def test_syllabic_acronym_and_short_surname(nlp):
+    ctx = analyse(
+        nlp,
+        "The United States Africa Command (AFRICOM) struck near Jilib. Defence Minister Abdulkadir Mohamed Nur "
+        "said the army repelled the assault. Nur told state media the strike helped.",
+    )
+    assert "AFRICOM" in entity(ctx, "United States Africa Command").aliases
+    assert "Nur" in entity(ctx, "Abdulkadir Mohamed Nur").aliases

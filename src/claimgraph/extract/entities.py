@@ -158,7 +158,7 @@ def _propagate_person_names(sdoc: Doc, cands: list[Candidate], items: list[Item]
     arr = sdoc.to_array([POS, IS_TITLE])
     for i in np.nonzero((arr[:, 0] == PROPN) & (arr[:, 1] == 1))[0]:
         tok = sdoc[int(i)]
-        if tok.i in covered or len(tok) < 4:
+        if tok.i in covered or len(tok) < 3:
             continue
         prev = sdoc[tok.i - 1] if tok.i > 0 else None
         nxt = sdoc[tok.i + 1] if tok.i + 1 < len(sdoc) else None
@@ -166,8 +166,10 @@ def _propagate_person_names(sdoc: Doc, cands: list[Candidate], items: list[Item]
                 (nxt is not None and nxt.is_title and nxt.pos_ == "PROPN"):
             continue
         key = fold(tok.text)
-        if not key or " " in key or not any(same_word(key, w) for w in words):
+        if not key or " " in key:
             continue
+        if not (key in words if len(tok) < 4 else any(same_word(key, w) for w in words)):
+            continue  # short words must match exactly ("Nur"), longer ones may differ in spelling
         c = Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "PERSON", "pattern", name=tok.text)
         out.append(c)
     return out
@@ -207,10 +209,19 @@ def _looks_like_acronym(text: str) -> bool:
 
 
 def _initials_fit(acronym: str, name: str) -> bool:
-    """Loose check that an acronym abbreviates a name: its letters appear, in order, as word initials."""
-    initials = "".join(w[0] for w in name.replace("-", " ").split() if w).upper()
-    it = iter(initials)
-    return all(ch in it for ch in acronym.upper() if ch.isalpha())
+    """Loose check that an acronym abbreviates a name: its letters appear, in order, as word initials
+    ("TTP"), or as a syllabic abbreviation starting at a word ("AFRICOM" in "... Africa Command")."""
+    letters = [ch for ch in acronym.upper() if ch.isalpha()]
+    words = [w for w in name.replace("-", " ").split() if w]
+    it = iter("".join(w[0] for w in words).upper())
+    if all(ch in it for ch in letters):
+        return True
+    for k, w in enumerate(words):
+        if letters and w[0].upper() == letters[0]:
+            rest = iter(" ".join(words[k:]).upper())
+            if all(ch in rest for ch in letters):
+                return True
+    return False
 
 
 def _build_entity(doc_id: str, group: list[Candidate]) -> Entity:
