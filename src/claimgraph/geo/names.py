@@ -37,6 +37,8 @@ _DOUBLE = re.compile(r"(.)\1+")
 @lru_cache(maxsize=200_000)
 def norm(text: str) -> str:
     """Lower-case ASCII form with single spaces; '' when nothing Latin is left."""
+    if text.isascii():
+        return _NON_ALNUM.sub(" ", text.translate(_FOLD).lower()).strip()
     text = unicodedata.normalize("NFKD", text.translate(_FOLD))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_FOLD).lower()
     return _NON_ALNUM.sub(" ", text).strip()
@@ -49,14 +51,16 @@ def skeleton(text: str) -> str:
     return _DOUBLE.sub(r"\1", _SKELETON_DROP.sub("", n))
 
 
+#: anything outside Latin letters, combining marks, modifier letters and punctuation
+_NON_LATIN = re.compile(r"[^\u0000-\u024F\u0250-\u02FF\u0300-\u036F\u1E00-\u1EFF\u2000-\u206F]")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
 def is_latin(text: str) -> bool:
     """True when a name is written in Latin script (after folding) — the names English news uses."""
-    n = norm(text)
-    if not n:
-        return False
-    latin = sum(1 for ch in text if ch.isalpha() and (ch.isascii() or "LATIN" in unicodedata.name(ch, "")))
-    letters = sum(1 for ch in text if ch.isalpha())
-    return letters > 0 and latin == letters
+    if text.isascii():
+        return _LETTER.search(text) is not None
+    return _NON_LATIN.search(text) is None and bool(norm(text))
 
 
 @lru_cache(maxsize=1)
