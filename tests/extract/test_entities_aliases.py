@@ -218,3 +218,14 @@ def test_syllabic_acronym_and_short_surname(nlp):
     )
     assert "AFRICOM" in entity(ctx, "United States Africa Command").aliases
     assert "Nur" in entity(ctx, "Abdulkadir Mohamed Nur").aliases
+
+
+def test_stated_aliases_join_and_their_short_forms_follow(nlp):
+    ctx = analyse(
+        nlp,
+        "FARC dissident leader Nestor Gregorio Vera, alias Ivan Mordisco, rejected the talks. "
+        "Mordisco said the war would go on.",
+    )
+    assert {"Ivan Mordisco", "Mordisco"} <= set(entity(ctx, "Nestor Gregorio Vera").aliases)
+    ctx = analyse(nlp, "Hayat Tahrir al-Sham, formerly known as the Nusra Front, took Aleppo.")
+    assert "Nusra Front" in entity(ctx, "Hayat Tahrir al-Sham").aliases

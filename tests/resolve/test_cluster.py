@@ -83,3 +83,11 @@ def test_dictionary_index_folds_spellings():
     index = dictionary_index()
     assert index[fold("Tehrik-e-Taliban Pakistan")] == "ttp"
     assert index[fold("Hizbullah")] == "hezbollah"
+
+
+def test_stated_alias_merges_and_is_recorded():
+    items = [_person("Nestor Gregorio Vera"), _person("Ivan Mordisco"), _person("Mordisco")]
+    items[1].alias_of = 0
+    groups, decisions = cluster(items)
+    assert len(groups) == 1
+    assert {d.rule for d in decisions} == {"stated-alias", "partial-name"}

@@ -20,6 +20,7 @@ Later stages map text to entities with ``ctx.entity_at(start, end)``.
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,7 @@ def find_entities(ctx: DocContext) -> None:
     cands += extra
     items += [_item(sdoc, c, cands) for c in extra]
     _link_acronyms(sdoc, cands, items)
+    _link_aka(ctx.document.text, cands, items)
     groups, decisions = cluster(items)
     if log.isEnabledFor(logging.DEBUG):
         for d in decisions:
@@ -199,6 +201,25 @@ def _link_acronyms(sdoc: Doc, cands: list[Candidate], items: list[Item]) -> None
         if c.text in typed and it.acronym_of is None and not it.dict_id:
             it.etype, c.label = typed[c.text]
             it.key = fold(c.name)
+
+
+_AKA = re.compile(
+    r"^\s*[,(]?\s*(?:alias|also known as|better known as|formerly known as|previously known as|known as|"
+    r"aka|a\.k\.a\.?|nicknamed|nom de guerre|whose real name is)\s*[\"'\u201c\u2018]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _link_aka(text: str, cands: list[Candidate], items: list[Item]) -> None:
+    """'Nestor Gregorio Vera, alias Ivan Mordisco', 'HTS, formerly known as Jabhat al-Nusra': one actor."""
+    ordered = sorted(range(len(cands)), key=lambda k: cands[k].start_char)
+    for a, b in zip(ordered, ordered[1:]):
+        gap = text[cands[a].end_char:cands[b].start_char]
+        if len(gap) <= 40 and _AKA.match(gap):
+            if items[a].etype != items[b].etype and not items[b].dict_id:
+                items[b].etype = items[a].etype
+                cands[b].label = cands[a].label
+            items[b].alias_of = a
 
 
 def _looks_like_acronym(text: str) -> bool:

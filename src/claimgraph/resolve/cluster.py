@@ -10,6 +10,7 @@ Rules, each general and each tested on its own:
 * ``dictionary``   both matched the same actor-dictionary entry (by ruler or by folded spelling);
 * ``same-name``    same type and the same transliteration-folded name (honorifics stripped);
 * ``acronym``      "Expansion (ACR)" written side by side;
+* ``stated-alias`` the text says so: "X, alias Y", "X, also known as Y", "formerly known as";
 * ``spelling``     same type, consonant skeletons equal and rapidfuzz ratio above the bar;
 * ``partial-name`` a person's one-word name is the first or last word of exactly one
                    longer person name in the document ("Haqqani" ~ "Sirajuddin Haqqani");
@@ -93,6 +94,7 @@ class Item:
     dict_id: str | None = None
     country_of: str | None = None
     acronym_of: int | None = None  # index of the expansion this acronym follows in parentheses
+    alias_of: int | None = None  # index of the name this one is stated to be ("X, alias Y", "also known as")
     bare_province: bool = False  # a bare place name used as a province in a list
 
 
@@ -110,6 +112,8 @@ def cluster(items: Sequence[Item]) -> tuple[list[list[int]], list[Decision]]:
     for i, it in enumerate(items):
         if it.acronym_of is not None:
             merge(it.acronym_of, i, "acronym")
+        if it.alias_of is not None:
+            merge(it.alias_of, i, "stated-alias")
     # country names: "Pakistan" and a "US forces"-style mention naming it
     by_name = {(it.etype, fold(it.name)): i for i, it in enumerate(items) if not it.country_of}
     for i, it in enumerate(items):
@@ -177,14 +181,15 @@ def _merge_spellings(items: Sequence[Item], uf: UnionFind, merge: Callable[[int,
 
 def _merge_partial_names(items: Sequence[Item], uf: UnionFind, merge: Callable[[int, int, str], None],
                          decisions: list[Decision]) -> None:
-    """One-word person names join the single longer name they start or end ("Mullah Yaqoob" ~ "Yaqoob Mujahid")."""
-    full: dict[int, list[str]] = {}
+    """A shorter person name joins the single longer name it starts or ends ("Mullah Yaqoob" ~ "Yaqoob Mujahid",
+    "Musa Jibril" ~ "Ahmad Musa Jibril"). Every full name of a cluster counts ("X, alias Y")."""
+    full: list[tuple[int, list[str]]] = []
+    seen: set[tuple[str, ...]] = set()
     for i, it in enumerate(items):
-        if it.etype != "Person":
-            continue
-        words = fold(it.name).split()
-        if len(words) >= 2:
-            full.setdefault(uf.find(i), words)
+        words = fold(it.name).split() if it.etype == "Person" else []
+        if len(words) >= 2 and tuple(words) not in seen:
+            seen.add(tuple(words))
+            full.append((i, words))
     for i, it in enumerate(items):
         if it.etype != "Person":
             continue
@@ -192,10 +197,10 @@ def _merge_partial_names(items: Sequence[Item], uf: UnionFind, merge: Callable[[
         if not words:
             continue
         n = len(words)
-        holders = {root for root, fw in full.items()
-                   if uf.find(root) != uf.find(i) and len(fw) > n
-                   and (_words_match(fw[:n], words) or _words_match(fw[-n:], words))}
-        holders = {uf.find(h) for h in holders}
+        holders = {uf.find(j) for j, fw in full
+                   if len(fw) > n and (_words_match(fw[:n], words) or _words_match(fw[-n:], words))}
+        if uf.find(i) in holders:
+            continue  # already with a full name it abbreviates ("X, alias Y" ... "Y")
         if len(holders) == 1:
             merge(i, holders.pop(), "partial-name")
         elif len(holders) > 1:
