@@ -90,3 +90,14 @@ def test_every_attribution_frame_lies_inside_the_document(run_claims):
     for a in framed:
         assert 0 <= a.evidence[0] < a.evidence[1] <= n
     assert _frame(ctx, framed[0].id) == "the United Nations Security Council announced in a report that"
+
+
+def test_quote_closed_by_told_is_covered_and_not_nested_under_an_earlier_speaker(run_claims):
+    ctx = run_claims(
+        '"The rebels attacked the camp," Colonel Ahmed Hassan said on Sunday. '
+        '"If the rebels are sincere in what they say, they must stop attacking Goma," Ahmed Hassan told AFP.'
+    )
+    frames = [a for a in ctx.attributions if a.evidence]
+    told = next(a for a in frames if a.cue == "tell")
+    assert told.scope is not None and told.scope[0] < told.evidence[0]  # covers the quote before it
+    assert len(told.chain) == 2  # the outlet and the colonel, not nested under "what they say"

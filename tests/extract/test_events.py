@@ -153,3 +153,12 @@ def test_nominal_event_object_takes_the_verbs_subject(run_claims):
     ctx = run_claims("NATO tightened the naval blockade of Serbia.")
     blockade = [e for e in _events(ctx) if e[0] == "COERCE"]
     assert blockade and blockade[0][1] == ["NATO"]
+
+
+def test_praising_a_nominal_event_is_two_events_with_the_agent_of_the_nominal(run_claims):
+    ctx = run_claims("Hamas praised the withdrawal of Israeli troops from Gaza. Hamas denied these accusations.")
+    assert ("SUPPORT", ["Hamas"]) in [(e[0], e[1]) for e in _events(ctx)]
+    retreat = [c for c in ctx.claims if c.kind == "event" and c.predicate == "RETREAT"]
+    assert retreat, "the withdrawal itself is an event"
+    # "these accusations" refers back: no new ACCUSE event is invented for it
+    assert _events(ctx, "ACCUSE") == []

@@ -158,8 +158,8 @@ class _Builder:
             comp = next((t for t in verb.subtree if t.i > verb.i and t.dep_ in ("ccomp", "acl", "relcl")
                          and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)), None)
         quote_in_sentence = any(t.text in _QUOTES for t in sent)
-        if kind == "report" and comp is None and not quote_in_sentence:
-            return None
+        if kind == "report" and comp is None and (not quote_in_sentence or verb.dep_ not in ("ROOT", "parataxis")):
+            return None  # "what they say" inside a quote is not a frame; '"…," X said.' is
         if kind == "evidence" and comp is None:
             return None
         subj = subject_of(verb)
@@ -192,7 +192,8 @@ class _Builder:
                 if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > verb.i:
                     scope = (frame[0], sent.doc[c.left_edge.i].idx)
                     break
-        elif comp is not None and comp.i < verb.i or (comp is None and subj.i > verb.i):
+        elif comp is not None and comp.i < verb.i or (comp is None and subj.i > verb.i) or not self._after(frame, sent):
+            # '"…," X told VOA.': the frame closes the sentence, so it covers what comes before
             scope = (sent.start_char, frame[0])
         else:
             scope = (frame[1], sent.end_char)
@@ -219,6 +220,11 @@ class _Builder:
             return None
         return _Frame(cue=verb.lemma_.lower(), cue_token=verb.i, frame=frame, scope=scope,
                       speaker_text=text, speaker_entity=ent, speaker_span=span, follow_up=follow_up)
+
+    def _after(self, frame: tuple[int, int], sent: SpacySpan) -> bool:
+        """Is there any text (beyond punctuation) after the frame in its sentence?"""
+        rest = self.text[frame[1] : sent.end_char]
+        return any(ch.isalnum() for ch in rest)
 
     def _speaker(self, tok: Token) -> tuple[str | None, str | None, tuple[int, int] | None]:
         """(text as written, entity id or None, span) of a speaker phrase headed by ``tok``."""

@@ -54,6 +54,8 @@ VERSION = "1.0.0"
 
 #: event types whose clause complement is their content, not a separate event
 _CONTENT_TAKING = frozenset({"REQUEST", "AGREE", "THREATEN", "REJECT", "ACCUSE", "CONCEDE"})
+#: nominal events whose "of" phrase names the actor, not the one acted on ("withdrawal of troops")
+_AGENTIVE_OF = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "RELOCATE", "CONSULT", "COOPERATE", "AGREE"})
 #: event types whose target, when none is named, is the place acted upon
 _PLACE_TARGETED = frozenset({"CONCEDE", "RETREAT", "SANCTION", "COERCE", "AID", "SUPPORT", "MOBILIZE"})
 #: verbs that carry a nominal event ("launched attacks", "carried out raids")
@@ -253,6 +255,12 @@ class _Events:
             target_tok = None
             targets = []
             for c in verb.children:
+                if c.dep_ == "dobj" and c.i > verb.i and not self.actors.of_phrase(c):
+                    nominal = self.trigger_of(c)
+                    if nominal is not None and nominal.pos == "NOUN":
+                        # "praised the withdrawal of U.S. troops": aimed at those who withdraw
+                        ns, nt, _ = self.noun_actors(c, nominal)
+                        targets += [e for e in (ns or nt) if e not in targets]
                 if c.dep_ in ("dobj", "dative", "iobj") and c.i > verb.i:
                     if trig.type == "AGREE" and self.actors.type_of(next(iter(self.actors.of_np(c)), None)) == "Agreement":
                         continue
@@ -324,6 +332,11 @@ class _Events:
                     sources.append(e)
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "by":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        sources += self.phrase(p)
+            elif c.dep_ == "prep" and c.lower_ == "of" and trig.type in _AGENTIVE_OF:
+                # "the withdrawal of U.S. troops": the troops withdraw
                 for p in c.children:
                     if p.dep_ == "pobj":
                         sources += self.phrase(p)
@@ -443,9 +456,11 @@ class _Events:
                     targets, target_tok = [], None
                 targets = [t for t in targets if t not in sources]
             elif tok.pos_ == "NOUN":
-                if tok.dep_ in ("dobj", "nsubjpass") and self.trigger_of(tok.head) is not None \
-                        and tok.head.lemma_.lower() not in _LIGHT_VERBS:
-                    continue  # "signed an agreement": the verb is the event
+                if any(c.dep_ == "det" and c.lower_ in ("these", "those", "this", "that", "such") for c in tok.children):
+                    continue  # "denied these accusations" refers back to an event already stated
+                head_trig = self.trigger_of(tok.head) if tok.dep_ in ("dobj", "nsubjpass") else None
+                if head_trig is not None and head_trig.type == trig.type and tok.head.lemma_.lower() not in _LIGHT_VERBS:
+                    continue  # "fought a battle": one event; "praised the withdrawal" is two
                 if any(a.lower_ == "according" or (a.lower_ == "to" and a.head.lower_ == "according") for a in tok.ancestors):
                     continue  # "according to X's investigation" names a source, not an event
                 sources, targets, target_tok = self.noun_actors(tok, trig)

@@ -123,11 +123,12 @@ class Actors:
                     owner = self.possessor(tok)
                     if owner:
                         return owner
-            for child in tok.children:
-                if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < tok.i:
-                    e = self.at(child)
-                    if e and (self.type_of(e) != "Location" or lemma in STATE_GROUPS):
-                        return [e]
+            mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < tok.i]
+            # a group named in the phrase beats a country ("Afghanistan's Taliban insurgency" → the Taliban)
+            for child in sorted(mods, key=lambda c: self.type_of(self.at(c)) == "Location"):
+                e = self.at(child)
+                if e and (self.type_of(e) != "Location" or lemma in STATE_GROUPS):
+                    return [e]
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for p in child.children:
