@@ -197,7 +197,7 @@ def repair_places(sdoc: Doc, cands: list[Candidate], gazetteer: Any | None,
             elif places.capital_of(c.text) is not None:
                 c.kind = "city"  # a national capital named bare is the city, not its province
             else:
-                c.kind = places.gazetteer_kind(gazetteer, c.text) or places.gazetteer_feature(gazetteer, c.name)
+                c.kind = places.gazetteer_kind(gazetteer, c.text) or places.gazetteer_feature(gazetteer, c.text)
     cands = _split_run_on_places(sdoc, cands, place_texts)
     # one sense per document: a name used as a place elsewhere is a place here too
     for c in cands:

@@ -103,5 +103,9 @@ def gazetteer_feature(gazetteer: Any | None, name: str) -> str | None:
     for cand in candidates(name, fuzzy=False)[:1]:
         if getattr(cand, "name_score", 0.0) >= 0.9:
             feature = getattr(cand.entry, "feature", None)
-            return str(feature) if feature else None
+            return _FEATURE_KIND.get(str(feature), str(feature)) if feature else None
     return None
+
+
+#: gazetteer features outside the entity kinds of conflict-gold/1
+_FEATURE_KIND = {"village": "town", "populated place": "town", "locality": "area"}
