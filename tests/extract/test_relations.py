@@ -82,3 +82,20 @@ def test_relation_claims_carry_provenance(run_claims):
         assert c.evidence and all(0 <= s < e <= len(ctx.document.text) for s, e in c.evidence)
         assert c.attribution and c.modality and c.extractor.startswith("claimgraph.")
         assert c.id.startswith("clm_")
+
+
+def test_capital_appositions_and_possessed_places_nest(run_claims):
+    ctx = run_claims(
+        "Talks resumed in Qatar's capital, Doha, on Monday. Later they moved to Nairobi, the capital of Kenya."
+    )
+    part_of = {(s, o) for s, p, o in _pairs(ctx) if p == "part_of"}
+    assert ("Doha", "Qatar") in part_of and ("Nairobi", "Kenya") in part_of
+
+
+def test_parties_of_a_negotiated_pact(run_claims):
+    ctx = run_claims(
+        "The Doha Agreement was announced in 2020. The pact the United States negotiated with the Taliban "
+        "set a date for the withdrawal."
+    )
+    parties = {s for s, p, o in _pairs(ctx) if p == "party_to"}
+    assert {"United States", "Taliban"} <= parties

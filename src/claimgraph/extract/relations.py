@@ -59,6 +59,7 @@ class _Relations:
         self.head_roles = {n.lower() for n in d.get("head_roles", [])}
         self.verbs: dict[str, dict] = dict(d["verbs"])
         self.presence = {n.lower() for n in d["presence_nouns"]}
+        self.capital_nouns = {n.lower() for n in d.get("capital_nouns", [])}
         self.admin_words = {str(k).lower(): int(v) for k, v in d["admin_words"].items()}
         self.by_key: dict[tuple, Claim] = {}
         self.main_agreement = self._main_agreement()
@@ -303,6 +304,8 @@ class _Relations:
 
     def _party_to(self, verb: Token) -> None:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not objs and verb.dep_ in ("relcl", "acl"):
+            objs = [verb.head]  # "the pact the United States negotiated with the insurgents"
         agreement = None
         for o in objs:
             agreement = self.agreement_of(o)
@@ -389,6 +392,55 @@ class _Relations:
                 for o in self.places_of(p):
                     for m in movers:
                         self.emit("located_in", m, o, ev, verb, historical=True)
+
+    def agreement_modifiers(self) -> None:
+        """"the U.S.-Taliban deal", "the Taliban's agreement with foreign groups": named parties."""
+        for tok in self.ctx.sdoc:
+            if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _AGREEMENT_NOUNS:
+                continue
+            agreement = self.agreement_of(tok)
+            if agreement is None or self.actors.at(tok) == agreement:
+                continue
+            parties: list[str] = []
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
+                    parties += [e for t in c.subtree for e in [self.actors.at(t)] if e]
+                elif c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
+                    parties += [e for p in c.children if p.dep_ == "pobj" for e in self.actors.of_phrase(p)]
+            ev = char_span(tok.doc, tok.left_edge.i, tok.right_edge.i + 1)
+            for party in dict.fromkeys(parties):
+                if party != agreement and self.actors.type_of(party) in ("Person", "Organization", "Location"):
+                    self.emit("party_to", party, agreement, ev, tok)
+
+    def capitals(self) -> None:
+        """"Qatar's capital, Doha", "Doha, the capital of Qatar", "Kabul's Dasht-e-Barchi neighborhood"."""
+        loc = lambda t: self.actors.at(t) if self.actors.type_of(self.actors.at(t)) == "Location" else None  # noqa: E731
+        for tok in self.ctx.sdoc:
+            inner = loc(tok)
+            if inner is None or (tok.head.i != tok.i and self.actors.at(tok.head) == inner):
+                continue
+            outer = None
+            # "Kabul's western Dasht-e-Barchi neighborhood": a place possessed by a place
+            head = tok.head if tok.dep_ == "compound" and tok.head.lemma_.lower() in self.capital_nouns else tok
+            for c in head.children:
+                if c.dep_ == "poss" and loc(c) and loc(c) != inner:
+                    outer = loc(c)
+            # "Doha, the capital of Qatar" / "Qatar's capital, Doha"
+            for c in tok.children:
+                if c.dep_ == "appos" and c.lemma_.lower() in self.capital_nouns and loc(c) is None:
+                    for x in c.children:
+                        if x.dep_ == "poss" and loc(x):
+                            outer = loc(x)
+                        if x.dep_ == "prep" and x.lower_ == "of":
+                            outer = next((loc(p) for p in x.children if p.dep_ == "pobj" and loc(p)), outer)
+            if tok.dep_ == "appos" and tok.head.lemma_.lower() in self.capital_nouns and loc(tok.head) is None:
+                for x in tok.head.children:
+                    if x.dep_ == "poss" and loc(x):
+                        outer = loc(x)
+            if outer and outer != inner:
+                ev_tok = tok.head if tok.dep_ == "appos" else tok
+                ev = char_span(tok.doc, min(ev_tok.left_edge.i, tok.left_edge.i), max(ev_tok.right_edge.i, tok.i) + 1)
+                self.emit("part_of", inner, outer, ev, tok, outlet_voice=True, modality="asserted", confidence=0.7)
 
     def _presence(self) -> None:
         """"X's residence in P", "the presence of X in P"."""
@@ -477,4 +529,6 @@ def find_relations(ctx: DocContext) -> None:
     r.person_roles()
     r.verb_frames()
     r.admin_nesting()
+    r.agreement_modifiers()
+    r.capitals()
     r.finish()
