@@ -38,6 +38,8 @@ class RunSummary:
     written: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
         ("entities", "relations", "events", "contradictions"), 0))
     totals: dict[str, int] = field(default_factory=dict)
+    #: cross-document facts in the database after the run (store/facts.py counts)
+    facts: dict[str, int] = field(default_factory=dict)
 
     @property
     def documents(self) -> int:
@@ -58,7 +60,7 @@ class RunSummary:
         return {
             "documents": {"inserted": self.inserted, "unchanged": self.unchanged, "replaced": self.replaced,
                           "failed": self.failed},
-            "written": dict(self.written), "totals": dict(self.totals),
+            "written": dict(self.written), "totals": dict(self.totals), "facts": dict(self.facts),
             "errors": [e.to_dict() for e in self.errors],
         }
 
@@ -167,6 +169,10 @@ def analyze_items(
                     summary.count(result)
         if on_result is not None:
             on_result(item, result)
+    if summary.inserted or summary.replaced:
+        summary.facts = store.recompute_facts()  # cross-document facts, rebuilt from every stored claim
+    else:
+        summary.facts = store.fact_counts()
     summary.totals = store.stats()
     return summary
 

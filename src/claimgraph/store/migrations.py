@@ -55,11 +55,20 @@ def _m4_indexes(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS judgements_right ON judgements(right_id)")
 
 
+def _m5_fact_groups(conn: sqlite3.Connection) -> None:
+    """Derived cross-document facts (store/facts.py), filled from whatever is already stored."""
+    from claimgraph.store import facts
+
+    facts.create_tables(conn)
+    facts.rebuild(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     (1, "schema", _m1_schema),
     (2, "entity_mentions", _m2_entity_mentions),
     (3, "fts_triggers", _m3_fts_triggers),
     (4, "indexes", _m4_indexes),
+    (5, "fact_groups", _m5_fact_groups),
 )
 LATEST = MIGRATIONS[-1][0]
 

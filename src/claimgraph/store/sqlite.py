@@ -158,6 +158,10 @@ class Store:
         try:
             found = self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
             write.delete_document(self.conn, doc_id)
+            if found:
+                from claimgraph.store import facts
+
+                facts.rebuild(self.conn)
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -167,7 +171,29 @@ class Store:
     def judge(self, left: str, right: str, judgement: str, reason: str | None = None) -> int:
         """Record that two entities (or canonical ids) are the same / not the same / unsure."""
         self._writable()
-        return write.judge(self.conn, left, right, judgement, reason)
+        changed = write.judge(self.conn, left, right, judgement, reason)
+        if changed:
+            self.recompute_facts()
+        return changed
+
+    def recompute_facts(self) -> dict[str, int]:
+        """Rebuild the cross-document fact tables from the stored claims in one transaction; returns counts."""
+        from claimgraph.store import facts
+
+        self._writable()
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            result = facts.rebuild(self.conn)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return result
+
+    def fact_counts(self) -> dict[str, int]:
+        from claimgraph.store import facts
+
+        return facts.counts(self.conn)
 
     def judgements(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.conn.execute("SELECT * FROM judgements ORDER BY created_at, left_id, right_id")]
