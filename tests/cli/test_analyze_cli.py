@@ -205,7 +205,7 @@ def test_every_option_is_documented_in_model_md() -> None:
     show = main.commands["show"]
     for name, command in [("analyze", main.commands["analyze"]), ("extract", main.commands["extract"]),
                           ("show entity", show.commands["entity"]), ("show doc", show.commands["doc"]),
-                          ("judge", main.commands["judge"])]:
+                          ("judge", main.commands["judge"]), ("corroborate", main.commands["corroborate"])]:
         assert f"claimgraph {name}" in docs, name
         for param in command.params:
             for opt in getattr(param, "opts", []):

@@ -109,6 +109,9 @@ def _print_summary(summary: Any, db: str) -> None:
         ("relations", summary.written["relations"], summary.totals.get("relations")),
         ("events", summary.written["events"], summary.totals.get("events")),
         ("contradictions", summary.written["contradictions"], summary.totals.get("contradictions")),
+        ("facts", None, summary.facts.get("facts")),
+        ("facts in 2+ documents", None, summary.facts.get("multi_document")),
+        ("contested facts", None, summary.facts.get("contested")),
     ]
     click.echo(f"{'':22}{'this run':>10}{'in ' + Path(db).name:>24}")
     for label, run, total in rows:
@@ -306,8 +309,57 @@ def judge_command(left: str, right: str, judgement: str, reason: str | None, db:
     click.echo(f"{judgement}: {a} ~ {b}; {changed} entit{'y' if changed == 1 else 'ies'} changed canonical id")
 
 
+@click.command("corroborate")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="Database written by `claimgraph analyze`.")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1),
+              help="How many corroborated and how many contested facts to print.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@coded_errors
+def corroborate_command(db: str, limit: int, as_json: bool) -> None:
+    """Recompute the cross-document facts and print the most corroborated and the contested ones.
+
+    A fact groups the claims of every document that state the same relation or
+    event; sources are counted once per innermost speaker (the same official
+    quoted by two outlets is one source). `analyze` recomputes them too.
+    """
+    from claimgraph.store import Store
+    from claimgraph.store import facts
+
+    with Store.open(db, create=False) as store:
+        counts = store.recompute_facts()
+        top = facts.top(store.conn, limit)
+    if as_json:
+        _echo_json({"counts": counts, **top})
+        return
+    click.echo(f"{counts['facts']} facts: {counts['multi_document']} in 2+ documents, "
+               f"{counts['corroborated']} with 2+ independent sources for them, {counts['contested']} contested")
+    click.echo(f"Most corroborated ({len(top['corroborated'])})")
+    for f in top["corroborated"]:
+        click.echo(f"  {f['n_sources_for']} sources, {f['n_documents']} documents  {_fact_line(f)}")
+        _echo_sources(f, "for")
+    click.echo(f"Contested ({len(top['contested'])})")
+    for f in top["contested"]:
+        click.echo(f"  {f['n_sources_for']} for, {f['n_sources_against']} against  {_fact_line(f)}")
+        _echo_sources(f, "for", "    claimed by: ")
+        _echo_sources(f, "against", "    denied by:  ")
+
+
+def _fact_line(f: dict[str, Any]) -> str:
+    when = ""
+    if f["date_start"]:
+        when = f"  {f['date_start']}" if f["date_start"] == f["date_end"] else f"  {' / '.join(f['dates'])}"
+    return f"{f['label']}{when}"
+
+
+def _echo_sources(f: dict[str, Any], side: str, prefix: str = "    ") -> None:
+    names = list(dict.fromkeys(c["source"] for c in f["claims"] if c["side"] == side))
+    if names:
+        click.echo(prefix + "; ".join(names))
+
+
 def register(group: click.Group) -> None:
-    """Add analyze, extract, show and judge to the top-level group."""
+    """Add analyze, extract, show, judge and corroborate to the top-level group."""
+    group.add_command(corroborate_command)
     group.add_command(analyze_command)
     group.add_command(extract_command)
     group.add_command(show_group)
