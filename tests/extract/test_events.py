@@ -162,3 +162,9 @@ def test_praising_a_nominal_event_is_two_events_with_the_agent_of_the_nominal(ru
     assert retreat, "the withdrawal itself is an event"
     # "these accusations" refers back: no new ACCUSE event is invented for it
     assert _events(ctx, "ACCUSE") == []
+
+
+def test_first_person_in_a_quote_is_the_speaker(run_claims):
+    ctx = run_claims('"We will attack the convoys in Goma," said Corneille Nangaa.')
+    threats = [e for e in _events(ctx) if e[0] == "THREATEN"]
+    assert threats and threats[0][1] == ["Corneille Nangaa"]

@@ -176,7 +176,17 @@ class _Events:
             return self.antecedent(tok)
         if tok.lower_ in ("it", "he", "she") and tok.pos_ == "PRON":
             return self.singular_antecedent(tok)
+        if tok.lower_ in ("we", "i", "us", "me") and tok.pos_ == "PRON":
+            return self.speaker_of(tok)
         return self.actors.of_phrase(tok)
+
+    def speaker_of(self, pron: Token) -> list[str]:
+        """"We … urge that …," said X: a first-person pronoun in reported speech is its speaker."""
+        aid = claim_attribution(self.ctx, pron.idx, pron.idx + len(pron.text))
+        att = next((a for a in self.ctx.attributions if a.id == aid), None)
+        if att is None or len(att.chain) < 2 or att.chain[-1].entity_id is None:
+            return []
+        return [att.chain[-1].entity_id]
 
     def singular_antecedent(self, pron: Token) -> list[str]:
         """"Hungary said it will support …": a subject pronoun in a reported clause is the reporter;
@@ -458,6 +468,8 @@ class _Events:
             elif tok.pos_ == "NOUN":
                 if any(c.dep_ == "det" and c.lower_ in ("these", "those", "this", "that", "such") for c in tok.children):
                     continue  # "denied these accusations" refers back to an event already stated
+                if tok.dep_ == "dobj" and is_anaphoric_denial(tok.head):
+                    continue  # "rejected the accusations": the accusation was stated before
                 head_trig = self.trigger_of(tok.head) if tok.dep_ in ("dobj", "nsubjpass") else None
                 if head_trig is not None and head_trig.type == trig.type and tok.head.lemma_.lower() not in _LIGHT_VERBS:
                     continue  # "fought a battle": one event; "praised the withdrawal" is two
@@ -475,8 +487,12 @@ class _Events:
             if not sources and not targets:
                 # no entity names a participant: keep the event only when a participant phrase exists
                 # ("Afghan rebels kidnapped advisers"), with empty actor lists — never an invented actor
-                if trig.type == "RELOCATE" or not self.has_participant(tok):
+                if trig.type == "RELOCATE":
                     continue
+                if not self.has_participant(tok) and not (
+                    trig.type == "ASSAULT" and tok.pos_ == "NOUN" and self.places(tok, trig)[0]
+                ):
+                    continue  # a participant phrase, or a violent incident placed somewhere ("blasts in Kabul")
                 unresolved = True
             trig = self.recode(tok, trig)
             location, origin = self.places(tok, trig)

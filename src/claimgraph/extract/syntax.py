@@ -35,6 +35,7 @@ STATE_GROUPS = frozenset({"insurgency", "parliament", "cabinet", "ministry", "mi
                           "assembly", "senate", "congress", "spokesman", "envoy", "ambassador", "president",
                           "rebel", "insurgent", "militant", "fighter", "guerrilla", "government", "force", "army", "military", "police", "troop", "authority", "regime", "administration", "soldier", "official", "leadership", "delegation"})
 MILITANT_NOUNS = frozenset({"militant", "fighter", "insurgent", "jihadist", "rebel", "extremist", "terrorist", "guerrilla"})
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "envoy", "representative", "ambassador"})
 ADVERBIAL_MARKS = frozenset({"after", "before", "when", "since", "while", "once", "until", "as"})
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 
@@ -135,6 +136,14 @@ class Actors:
                         if p.dep_ == "pobj":
                             # "members of the TTP", "the leader of Afghanistan's Taliban insurgency"
                             return self.of_np(p, allow_groups=True, _depth=_depth + 1)
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "for" and lemma in SPOKESPEOPLE:
+                    # "a spokesman for the ministry" speaks for it
+                    for p in child.children:
+                        if p.dep_ == "pobj":
+                            ents = self.of_np(p, allow_groups=True, _depth=_depth + 1)
+                            if ents:
+                                return ents
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in ("in", "from") and lemma in STATE_GROUPS:
                     # "rebels in the Ivory Coast", "officials from Kenya": the country's own
