@@ -94,6 +94,8 @@ def get_entity(conn: sqlite3.Connection, entity_id: str, page: Page) -> dict[str
         "SELECT COUNT(*) FROM mentions WHERE entity_id IN " + _in(members), members
     ).fetchone()[0]
     window = claims[page.offset : page.offset + page.limit]
+    from claimgraph.serve.facts import facts_of_entity
+
     return {
         **group,
         "descriptions": descriptions,
@@ -106,6 +108,7 @@ def get_entity(conn: sqlite3.Connection, entity_id: str, page: Page) -> dict[str
         "places": places,
         "documents": documents,
         "claims": _page(len(claims), page, window),
+        "facts": facts_of_entity(conn, members),
     }
 
 

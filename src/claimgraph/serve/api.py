@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from claimgraph.serve import aggregates, queries
+from claimgraph.serve import aggregates, facts, queries
 from claimgraph.serve.app import get_conn
 from claimgraph.serve.params import (
     claim_filters,
@@ -16,6 +16,7 @@ from claimgraph.serve.params import (
     document_filters,
     entity_filters,
     event_filters,
+    fact_filters,
     page_params,
 )
 from claimgraph.serve.queries import Filters, Page
@@ -76,6 +77,17 @@ def events(conn: Conn, page: PageDep, f: Annotated[Filters, Depends(event_filter
 @router.get("/contradictions", summary="Contradicting claims, both sides with evidence and attribution")
 def contradictions(conn: Conn, page: PageDep, f: Annotated[Filters, Depends(contradiction_filters)]) -> dict[str, Any]:
     return queries.list_contradictions(conn, f, page)
+
+
+@router.get("/facts", summary="Cross-document facts: claims of many reports that state the same thing, "
+            "with independent sources counted; contested first")
+def facts_list(conn: Conn, page: PageDep, f: Annotated[facts.FactFilters, Depends(fact_filters)]) -> dict[str, Any]:
+    return facts.list_facts(conn, f, page)
+
+
+@router.get("/facts/{fact_id}", summary="One cross-document fact with its claims in full, for and against")
+def fact(conn: Conn, fact_id: IdPath) -> dict[str, Any]:
+    return facts.get_fact(conn, fact_id)
 
 
 @router.get("/places", summary="Places as a GeoJSON FeatureCollection, with events per place and unresolved places")

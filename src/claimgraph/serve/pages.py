@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from claimgraph.serve import aggregates, queries
+from claimgraph.serve import aggregates, facts, queries
 from claimgraph.serve.app import get_conn, wants_json
 from claimgraph.serve.params import (
     Format,
@@ -20,6 +20,7 @@ from claimgraph.serve.params import (
     document_filters,
     entity_filters,
     event_filters,
+    fact_filters,
     page_params,
 )
 from claimgraph.serve.queries import Filters, Page
@@ -161,7 +162,10 @@ def entity(request: Request, conn: Conn, entity_id: IdPath, page: Annotated[Page
     for doc_id, spans in aggregates.entity_mentions(conn, data["members"]).items():
         mention_marks[doc_id] = [Mark(s, e, "mention", eid, data["name"], "self") for s, e, eid in spans]
     claims = [claim_view(c, mentions=mention_marks.get(c["doc_id"], [])) for c in data["claims"]["items"]]
-    return render(request, "entity.html", data, claims=claims, pager=pager(request, data["claims"]))
+    contested = [{**f, "sides": {side: [claim_view(c) for c in cs] for side, cs in f["sides"].items()}}
+                 for f in data["facts"]["contested"]]
+    return render(request, "entity.html", data, claims=claims, pager=pager(request, data["claims"]),
+                  contested_facts=contested)
 
 
 @router.get("/claims", response_class=HTMLResponse, responses=HTML_OR_JSON, summary="Claim list with evidence")
@@ -198,6 +202,22 @@ def contradictions(request: Request, conn: Conn, page: PageDep,
     views = [{"id": k["id"], "key": k["key"], "for": [claim_view(c) for c in k["claims_for"]],
               "against": [claim_view(c) for c in k["claims_against"]]} for k in data["items"]]
     return render(request, "contradictions.html", data, items=views, pager=pager(request, data))
+
+
+@router.get("/facts", response_class=HTMLResponse, responses=HTML_OR_JSON,
+            summary="Facts across reports: how many independent sources state each, contested ones side by side")
+def facts_page(request: Request, conn: Conn, page: PageDep, f: Annotated[facts.FactFilters, Depends(fact_filters)],
+               format: Format = None) -> Response:  # noqa: A002
+    data = facts.list_facts(conn, f, page)
+    return render(request, "facts.html", data, filters=f, pager=pager(request, data))
+
+
+@router.get("/facts/{fact_id}", response_class=HTMLResponse, responses=HTML_OR_JSON,
+            summary="One fact: every claim stating it, the claiming side beside the denying side")
+def fact_page(request: Request, conn: Conn, fact_id: IdPath, format: Format = None) -> Response:  # noqa: A002
+    data = facts.get_fact(conn, fact_id)
+    sides = {side: [claim_view(c) for c in claims] for side, claims in data["sides"].items()}
+    return render(request, "fact.html", data, sides=sides)
 
 
 @router.get("/graph", response_class=HTMLResponse, responses=HTML_OR_JSON,

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from fastapi import Query
 
+from claimgraph.serve.facts import FactFilters
 from claimgraph.serve.queries import Filters, Page
 
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
@@ -97,3 +98,15 @@ def document_filters(
 
 def contradiction_filters(document: DocumentQ = None) -> Filters:
     return Filters(document=document)
+
+
+def fact_filters(
+    contested: Annotated[bool | None, Query(description="true: only facts with claims for and against; false: none")] = None,
+    min_sources: Annotated[int | None, Query(ge=1, le=10_000, description="at least this many independent sources")] = None,
+    min_documents: Annotated[int | None, Query(ge=1, le=1_000_000, description="stated in at least this many documents")] = None,
+    actor: Actor = None,
+    kind: Annotated[KindParam | None, Query(description="relation or event")] = None,
+    type: ClaimType = None,  # noqa: A002
+) -> FactFilters:
+    return FactFilters(contested=contested, min_sources=min_sources, min_documents=min_documents, actor=actor,
+                       kind=kind, type=type)
