@@ -213,18 +213,39 @@ def _overlap_if_both(a: set[str], b: set[str]) -> bool:
     return not a or not b or bool(a & b)
 
 
+@dataclass(frozen=True)
+class _Sig:
+    """What event matching compares, computed once per claim."""
+
+    predicate: str
+    sources: frozenset[str]
+    targets: frozenset[str]
+    span: tuple[str, str] | None
+    location: str | None
+
+    @classmethod
+    def of(cls, v: ClaimView) -> _Sig:
+        return cls(v.claim.predicate, frozenset(v.source_keys), frozenset(v.target_keys), interval(v.claim.date),
+                   v.location_key)
+
+
+def _compatible(a: _Sig, b: _Sig, places: _Places) -> bool:
+    if a.predicate != b.predicate or not (a.sources | a.targets) & (b.sources | b.targets):
+        return False
+    if not _overlap_if_both(a.sources, b.sources) or not _overlap_if_both(a.targets, b.targets):
+        return False
+    return overlaps(a.span, b.span) and places.compatible(a.location, b.location)
+
+
 def same_event(a: ClaimView, b: ClaimView, places: _Places | None = None) -> bool:
     """True when two event claims can be the same event (see the module docstring)."""
-    if a.claim.predicate != b.claim.predicate:
-        return False
-    sa, sb, ta, tb = set(a.source_keys), set(b.source_keys), set(a.target_keys), set(b.target_keys)
-    if not (sa | ta) & (sb | tb):
-        return False
-    if not _overlap_if_both(sa, sb) or not _overlap_if_both(ta, tb):
-        return False
-    if not overlaps(interval(a.claim.date), interval(b.claim.date)):
-        return False
-    return (places or _Places()).compatible(a.location_key, b.location_key)
+    return _compatible(_Sig.of(a), _Sig.of(b), places or _Places())
+
+
+def _narrow(span: tuple[str, str] | None, other: tuple[str, str] | None) -> tuple[str, str] | None:
+    if span is None or other is None:
+        return span or other
+    return max(span[0], other[0]), min(span[1], other[1])
 
 
 def group_claims(corpus: Corpus) -> list[FactGroup]:
@@ -233,6 +254,10 @@ def group_claims(corpus: Corpus) -> list[FactGroup]:
     groups: list[FactGroup] = []
     relations: dict[tuple[str, str, str], FactGroup] = {}
     by_actor: dict[tuple[str, str], list[FactGroup]] = {}
+    members: dict[int, list[_Sig]] = {}
+    # days every member allows: intervals that overlap pairwise share a common part (Helly, in one
+    # dimension), so a claim overlaps every member exactly when it overlaps this
+    spans: dict[int, tuple[str, str] | None] = {}
     for v in corpus.claims:
         c = v.claim
         if c.kind == "relation":
@@ -247,13 +272,18 @@ def group_claims(corpus: Corpus) -> list[FactGroup]:
                     relations[key] = group
             group.claims.append(v)
             continue
+        sig = _Sig.of(v)
         actors = list(dict.fromkeys(v.source_keys + v.target_keys))
         candidates = list(dict.fromkeys(g for a in actors for g in by_actor.get((c.predicate, a), [])))
-        group = next((g for g in candidates if all(same_event(v, m, places) for m in g.claims)), None)
+        group = next((g for g in candidates if overlaps(sig.span, spans[id(g)])
+                      and all(_compatible(sig, m, places) for m in members[id(g)])), None)
         if group is None:
             group = FactGroup("event", c.predicate, c.id)
             groups.append(group)
+            members[id(group)], spans[id(group)] = [], None
         group.claims.append(v)
+        members[id(group)].append(sig)
+        spans[id(group)] = _narrow(spans[id(group)], sig.span)
         for a in actors:
             bucket = by_actor.setdefault((c.predicate, a), [])
             if group not in bucket:
