@@ -168,3 +168,15 @@ def test_first_person_in_a_quote_is_the_speaker(run_claims):
     ctx = run_claims('"We will attack the convoys in Goma," said Corneille Nangaa.')
     threats = [e for e in _events(ctx) if e[0] == "THREATEN"]
     assert threats and threats[0][1] == ["Corneille Nangaa"]
+
+
+def test_re_mention_counts_once_with_its_first_number(run_claims):
+    ctx = run_claims(
+        "Two armed insurgents fired at the patrol from a ditch. The security force returned fire and killed "
+        "the insurgents. The force then detained three suspects. The suspects were detained for questioning."
+    )
+    totals: dict[str, int] = {}
+    for c in ctx.claims:
+        for k, v in c.counts.items():
+            totals[k] = totals.get(k, 0) + v
+    assert totals == {"killed": 2, "captured": 3}

@@ -32,7 +32,7 @@ from claimgraph.extract.attribution import claim_attribution, reporting_cues
 from claimgraph.extract.context import DocContext
 from claimgraph.data import load_yaml
 from claimgraph.extract.dates import AFTER_WORDS, BEFORE_WORDS, DateFinder
-from claimgraph.extract.events_lexicon import Trigger, count_people, intent_table, lexicon
+from claimgraph.extract.events_lexicon import PeopleCounter, Trigger, intent_table, lexicon, stated_number
 from claimgraph.extract.modality import is_anaphoric_denial, is_negated, modality_of
 from claimgraph.extract.syntax import (
     PLURAL_PRONOUNS,
@@ -99,6 +99,14 @@ class _Events:
         self.lex = lexicon()
         self.claims: list[Claim] = []
         self.last_accusation: Claim | None = None
+        self.counter = PeopleCounter()
+        #: head lemma -> [(token index, number)] of numbered noun phrases, for re-mentions
+        self.numbered: dict[str, list[tuple[int, int]]] = {}
+        for t in ctx.sdoc:
+            if t.pos_ == "NOUN":
+                n = stated_number(t)
+                if n is not None:
+                    self.numbered.setdefault(t.lemma_.lower(), []).append((t.i, n))
         self.reporting_verbs = reporting_cues().verbs | {"reiterate", "conclude", "demand", "insist"}
 
     # -- trigger detection ----------------------------------------------------------------
@@ -567,7 +575,8 @@ class _Events:
         date = self.dates.for_trigger(tok)
         # counts come from reported actions (verbs); a nominal event is usually a reference
         # ("responsible for the assassination of …") to something counted elsewhere, if at all
-        counts = count_people(trig, target_tok) if modality == "asserted" else {}
+        nominal_reference = tok.pos_ == "NOUN" and tok.dep_ == "pobj"  # "responsible for the assassination of …"
+        counts = self.counter.count(trig, target_tok, self.numbered) if modality == "asserted" and not nominal_reference else {}
         confidence = 0.4 if unresolved else 0.55 + 0.15 * bool(sources) + 0.15 * bool(targets)
         c = Claim(
             id=Claim.make_id(self.ctx.document.id, "event", trig.type, None, None, sources, targets, [ev], modality),

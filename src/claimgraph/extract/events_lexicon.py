@@ -83,30 +83,54 @@ def number_of(tok: Token) -> int | None:
 _ANAPHORIC_DETS = frozenset({"the", "these", "those", "this", "that"})
 
 
-def count_people(trig: Trigger, target_tok: Token | None) -> dict[str, int]:
-    """"killed two insurgents" → {"killed": 2}; re-mentions ("them", "the insurgents") count nothing."""
-    if trig.count is None or target_tok is None:
-        return {}
-    total = 0
-    plural_min = quantities()[1]
-    for t in (target_tok, *conjuncts(target_tok)):
-        named = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children)
-        if t.pos_ == "PRON" or (not named and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in t.children)):
-            continue  # "detained them", "the facilitator was detained": counted where first stated
-        if t.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"):
-            continue
-        n = None
-        if t.pos_ in ("NUM", "ADJ"):
-            n = number_of(t)  # "killing several of them"
-            if n is None:
+def stated_number(t: Token) -> int | None:
+    """The number a noun phrase states for its head ("two insurgents" → 2, "more than 10" → 11)."""
+    n = None
+    if t.pos_ in ("NUM", "ADJ"):
+        n = number_of(t)  # "killing several of them"
+    for c in t.children:
+        if c.dep_ in ("nummod", "quantmod", "amod", "det"):
+            v = number_of(c)
+            if v is not None and n is None:
+                more = any(q.lower_ in ("than", "over") and q.dep_ in ("quantmod", "advmod") for q in c.children)
+                n = v + 1 if more else v
+    return n
+
+
+class PeopleCounter:
+    """Counts for one document: "killed two insurgents" → {"killed": 2}.
+
+    A re-mention ("the insurgents", "them") counts nothing when its first mention was already
+    counted for the same key; when it was not ("two insurgents fired … the force killed the
+    insurgents"), the re-mention takes the first mention's number, once.
+    """
+
+    def __init__(self) -> None:
+        self.counted: set[tuple[int, str]] = set()
+
+    def count(self, trig: Trigger, target_tok: Token | None, mentions: dict[str, list[tuple[int, int]]]) -> dict[str, int]:
+        if trig.count is None or target_tok is None:
+            return {}
+        key = trig.count
+        total = 0
+        plural_min = quantities()[1]
+        for t in (target_tok, *conjuncts(target_tok)):
+            named = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children)
+            if t.pos_ == "PRON":
+                continue  # "detained them": counted where first stated
+            if not named and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in t.children):
+                earlier = [m for m in mentions.get(t.lemma_.lower(), []) if m[0] < t.i]
+                if earlier and (earlier[-1][0], key) not in self.counted:
+                    self.counted.add((earlier[-1][0], key))
+                    total += earlier[-1][1]
                 continue
-        for c in t.children:
-            if c.dep_ in ("nummod", "quantmod", "amod", "det"):
-                v = number_of(c)
-                if v is not None:
-                    more = any(q.lower_ in ("than", "over") and q.dep_ in ("quantmod", "advmod") for q in c.children)
-                    n = (v + 1 if more else v) if n is None else n
-        if n is None:
-            n = plural_min if t.tag_ in ("NNS", "NNPS") else 1
-        total += n
-    return {trig.count: total} if total else {}
+            if t.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ"):
+                continue
+            n = stated_number(t)
+            if n is None:
+                if t.pos_ in ("NUM", "ADJ"):
+                    continue
+                n = plural_min if t.tag_ in ("NNS", "NNPS") else 1
+            self.counted.add((t.i, key))
+            total += n
+        return {key: total} if total else {}
