@@ -132,3 +132,19 @@ def test_date_intervals_follow_precision_and_bounds() -> None:
     assert overlaps(interval(DateInterval(before="2022")), interval(DateInterval(value="2022-06-01")))
     assert not overlaps(interval(DateInterval(after="2023")), interval(DateInterval(value="2022-06-01")))
     assert [side(m) for m in ("asserted", "alleged", "denied", "promised")] == ["for", "for", "against", "other"]
+
+
+def test_reports_whose_outlet_is_unknown_are_not_one_source() -> None:
+    reports = []
+    for text in ("Clashes\n\nRSF fighters attacked El Fasher in May 2024.",
+                 "Fighting in Darfur\n\nThe RSF attacked El Fasher on 10 May 2024."):
+        r = Report(text, outlet="the outlet", published="2024-05-11")
+        r.doc.outlet = None  # ingest found no outlet; the chain still names "the outlet"
+        r.entity("RSF", dictionary="rsf")
+        r.entity("El Fasher", "Location")
+        date = "2024-05" if "May 2024." in text else "2024-05-10"
+        r.claim("event", "ASSAULT", text.split("\n\n")[1].rstrip("."), r.says(None, "attacked"), sources=("RSF",),
+                location="El Fasher", date=date)
+        reports.append(r)
+    corpus, _, groups = _groups(*reports)
+    assert len(groups) == 1 and group_record(corpus, groups[0])["n_sources"] == 2

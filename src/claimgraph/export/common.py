@@ -16,7 +16,8 @@ Independence (``source_key``): two claims come from independent sources when
 the innermost link of their attribution chains differs — a named speaker
 (by canonical identity), an unnamed speaker (per document: two "a source"
 quotes in different articles are not known to be the same person), or the
-outlet itself when it speaks in its own voice.
+outlet itself when it speaks in its own voice (per document when the outlet
+is unknown: two unattributed reports are not known to share a publisher).
 """
 
 from __future__ import annotations
@@ -195,6 +196,8 @@ def source_key(extraction: Extraction, attribution: Attribution | None, keys: di
         return f"outlet:{normalise_name(doc.outlet) if doc.outlet else doc.id}"
     inner = attribution.chain[-1]
     if len(attribution.chain) == 1:  # the outlet in its own voice, whether or not it is also an entity
+        if not doc.outlet:  # an unknown outlet ("the outlet"): not known to be another document's
+            return f"outlet:{doc.id}"
         return f"outlet:{normalise_name(inner.text) or doc.id}"
     key = _speaker_key(keys, inner.entity_id)
     if key:
