@@ -118,7 +118,7 @@ def render_evaluation_md(reports: dict[str, EvalReport], limit: int | None = Non
         "isaf": ["start_date", "province", "target_group", "event_type", "min_killed", "min_captured"],
         "ner": ["micro_f1"],
         "geo": ["span_f1", "acc161"],
-        "ucdp": ["acc161", "adm_1", "adm_1_match", "median_km"],
+        "ucdp": ["acc161", "adm1_match", "adm2_match", "median_km"],
     }
     for kind in KINDS:
         r = reports.get(kind)
