@@ -44,3 +44,13 @@ def test_corroborate_json_and_missing_database(tmp_path: Path) -> None:
     missing = CliRunner().invoke(main, ["corroborate", "--db", str(tmp_path / "none.sqlite")])
     assert missing.exit_code != 0 and "CG400" in missing.output
     assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_show_entity_lists_its_facts_with_source_counts(tmp_path: Path) -> None:
+    db = _db(tmp_path)
+    CliRunner().invoke(main, ["corroborate", "--db", str(db)])
+    out = CliRunner().invoke(main, ["show", "entity", "Houthis", "--db", str(db)]).stdout
+    assert "Facts across reports (1)" in out
+    assert "  [2 sources, 2 documents, CONTESTED 1 for / 1 against] Iran supports Houthis" in out
+    [view] = json.loads(CliRunner().invoke(main, ["show", "entity", "Russia", "--db", str(db), "--json"]).stdout)
+    assert sorted(f["n_sources"] for f in view["facts"]) == [1, 2]

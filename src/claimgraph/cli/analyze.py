@@ -220,6 +220,7 @@ def show_entity(name: str, db: str, as_json: bool) -> None:
         click.echo(f"  in {len(v['documents'])} document(s)")
         _echo_claims("Relations", v["relations"])
         _echo_claims("Events", v["events"])
+        _echo_facts(v["facts"])
         click.echo("")
 
 
@@ -256,6 +257,14 @@ def show_doc(doc_id: str | None, first: bool, db: str, as_json: bool) -> None:
         click.echo(f"Contradictions ({len(view['contradictions'])})")
         for k in view["contradictions"]:
             click.echo(f"  {k['key']}: {len(k['claims_for'])} for, {len(k['claims_against'])} against")
+
+
+def _echo_facts(facts: list[dict[str, Any]]) -> None:
+    click.echo(f"Facts across reports ({len(facts)})")
+    for f in facts:
+        contested = f", CONTESTED {f['n_sources_for']} for / {f['n_sources_against']} against" if f["contested"] else ""
+        click.echo(f"  [{f['n_sources']} source{'s' if f['n_sources'] != 1 else ''}, {f['n_documents']} "
+                   f"document{'s' if f['n_documents'] != 1 else ''}{contested}] {f['label']}")
 
 
 def _echo_place(p: dict[str, Any]) -> None:

@@ -121,8 +121,19 @@ def entity_view(store: Store, name: str) -> list[dict[str, Any]]:
             "entity_ids": [m.entity.id for m in members],
             "relations": [claim_view(store, sc) for sc in claims if sc.claim.kind == "relation"],
             "events": [claim_view(store, sc) for sc in claims if sc.claim.kind == "event"],
+            "facts": entity_facts(store, canonical),
         })
     return views
+
+
+def entity_facts(store: Store, canonical_id: str) -> list[dict[str, Any]]:
+    """The cross-document facts an entity takes part in (any role), contested first, then by sources."""
+    rows = store.conn.execute(
+        "SELECT id, label, kind, predicate, date_start, date_end, n_claims, n_documents, n_sources, n_sources_for,"
+        " n_sources_against, contested FROM fact_groups WHERE id IN (SELECT fc.group_id FROM fact_group_claims fc"
+        " JOIN claim_entities ce ON ce.claim_id = fc.claim_id JOIN entities e ON e.id = ce.entity_id"
+        " WHERE e.canonical_id = ?) ORDER BY contested DESC, n_sources DESC, n_documents DESC, id", (canonical_id,))
+    return [{**dict(r), "contested": bool(r["contested"])} for r in rows]
 
 
 def document_view(store: Store, doc_id: str | None = None, first: bool = False) -> dict[str, Any]:
