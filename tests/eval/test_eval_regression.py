@@ -1,7 +1,7 @@
 """Quality floors on a fast subset of the visible gold sets: a change that makes extraction worse fails here.
 
 The subset: `eval seed` on the sample report, the first 40 ISAF releases, every third PLOVER record
-(60 records, all types). Floors sit a little under the numbers measured on FLOORS_MEASURED; raise them
+(60 records, all types), the first 120 CrossNER politics dev sentences. Floors sit a little under the numbers measured on FLOORS_MEASURED; raise them
 when quality improves (run `claimgraph eval all` for the full numbers, see docs/EVALUATION.md).
 """
 
@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from claimgraph.eval import isaf, plover, seed
+from claimgraph.eval import isaf, ner, plover, seed
 
 FLOORS_MEASURED = "2026-11-26 (session end)"
 
@@ -30,6 +30,9 @@ ISAF_FLOORS = {
     "target_group": 0.85,
     "event_type": 0.35,
     "min_killed": 0.55,
+}
+NER_FLOORS = {
+    "micro_f1": 0.60,
 }
 PLOVER_FLOORS = {
     "event_type_accuracy": 0.25,
@@ -64,3 +67,10 @@ def test_plover_floors(pipeline, shared_dir, tmp_path):
     r = plover.run([str(subset)], pipeline)
     assert r.n_items >= 55
     _check(r.metrics, r.baseline, PLOVER_FLOORS, "plover (every third record)")
+
+
+def test_ner_floors(pipeline, shared_dir):
+    r = ner.run([str(shared_dir / "data/crossner_politics/ner_data/politics/dev.txt")], pipeline, limit=120)
+    assert r.n_items == 120
+    _check(r.metrics, r.baseline, NER_FLOORS, "ner (first 120 CrossNER politics dev sentences)")
+    assert r.metrics["micro_f1"] > r.baseline["micro_f1"]
