@@ -24,6 +24,7 @@ LABEL_TYPES = {
     "MISC": "Organization",  # PRODUCT / EVENT / WORK_OF_ART: kept only if repaired into a place or agreement
 }
 MISC_LABELS = {"PRODUCT", "EVENT", "WORK_OF_ART"}
+_ALIAS_MARKERS = {"a.k.a", "a.k.a.", "aka", "alias"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
 
 
@@ -63,9 +64,15 @@ def trim(sdoc: Doc, start: int, end: int) -> tuple[int, int]:
             else:
                 start = k + 1
             break
+    # a stated alias is not part of the name before it: "Zubair Qasim, a.k.a. ..." (NER runs on over the marker)
+    for k in range(start + 1, end):
+        if sdoc[k].lower_ in _ALIAS_MARKERS and sdoc[k - 1].text in (",", "("):
+            end = k
+            break
     # caption and dateline prefixes: "FILE - Salman Abedi", "KABUL — Zabiullah Mujahid"
     for k in range(start + 1, min(end - 1, start + 4)):
-        if sdoc[k].text in ("-", "\u2013", "\u2014", "--") and all(t.is_upper for t in sdoc[start:k]):
+        if sdoc[k].text in ("-", "\u2013", "\u2014", "--") and all(t.is_upper for t in sdoc[start:k]) and \
+                (sdoc[k - 1].whitespace_ or sdoc[k].whitespace_):  # "ISIS-K" is a name, not "KABUL - ..."
             start = k + 1
             break
     while start < end and (sdoc[start].lower_ in _DETERMINERS or sdoc[start].is_punct or sdoc[start].is_space):

@@ -20,6 +20,7 @@ Each candidate keeps its exact character span; nothing here decides identity
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from claimgraph.extract import actors_placenames as placenames
@@ -39,15 +40,18 @@ def _headline_ranges(sdoc: Doc) -> list[tuple[int, int]]:
     Vectorised over token attributes: a Python loop over every token costs more than the rest of the stage.
     """
     import numpy as np
-    from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH, SENT_START
+    from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, IS_UPPER, LENGTH, SENT_START
 
     n = len(sdoc)
     if n == 0:
         return []
     arr = sdoc.to_array([SENT_START, IS_ALPHA, LENGTH, IS_TITLE, IS_UPPER]).astype("int64")
     starts = np.nonzero(arr[:, 0] == 1)[0]
-    if len(starts) == 0 or starts[0] != 0:
-        starts = np.concatenate([[0], starts])
+    # a headline line without a final stop often runs into the first sentence: a line break starts a range too
+    idx = sdoc.to_array([IDX]).astype("int64").reshape(-1)
+    breaks = [m.end() for m in re.finditer(r"\n", sdoc.text)]
+    line_starts = np.searchsorted(idx, breaks) if breaks else np.array([], dtype="int64")
+    starts = np.unique(np.concatenate([[0], starts, line_starts[line_starts < n]])).astype("int64")
     word = (arr[:, 1] == 1) & (arr[:, 2] > 3)
     cap = word & ((arr[:, 3] == 1) | (arr[:, 4] == 1))
     words = np.add.reduceat(word.astype("int64"), starts)
@@ -113,6 +117,8 @@ def collect(sdoc: Doc, gazetteer: Any | None, toponyms: list[Any]) -> list[Candi
     cands = _extend_actor_nouns(sdoc, cands, desc)
     cands += _agreements(sdoc, cands, desc)
     cands = _drop_overlaps(cands)
+    cands = _acronym_branches(sdoc, cands)
+    cands = _context_repairs(sdoc, cands, desc)
 
     common = _lowercase_words(sdoc)
     common -= {t.lower_ for c in cands if c.end - c.start > 1 for t in sdoc[c.start:c.end]}  # "Eva Forest" ... "Forest"
@@ -355,5 +361,92 @@ def _confirm_headlines(cands: list[Candidate]) -> list[Candidate]:
             key = fold(c.name)
             if key not in body and not (c.label == "PERSON" and key in body_words):
                 continue
+        out.append(c)
+    return out
+
+
+def _acronym_branches(sdoc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """'IS-Somalia', 'AQ-Yemen': a dictionary acronym hyphenated to a place names a branch of that actor.
+
+    The branch is an organisation of the parent's kind, kept apart from the parent (it has no dictionary id).
+    """
+    out: list[Candidate] = []
+    skip: set[int] = set()
+    by_start = {c.start: k for k, c in enumerate(cands)}
+    for k, c in enumerate(cands):
+        if k in skip:
+            continue
+        j = by_start.get(c.end + 1)
+        if not (c.dict_id and c.label == "ORG" and c.end + 1 < len(sdoc) and sdoc[c.end].text in ("-", "\u2010", "\u2011")
+                and not sdoc[c.end - 1].whitespace_ and not sdoc[c.end].whitespace_):
+            out.append(c)
+            continue
+        end = None
+        if j is not None and cands[j].label in ("GPE", "LOC") and not cands[j].dict_id:
+            end = cands[j].end
+        elif j is None and sdoc[c.end + 1].is_title and places.country(sdoc[c.end + 1].text, demonym=False):
+            end = c.end + 2  # "IS-Mozambique": the country NER did not tag inside the compound
+        if end is not None:
+            branch = make(sdoc, c.start, end, "ORG", "pattern", kind=c.kind)
+            if branch is not None:
+                out.append(branch)
+                if j is not None:
+                    skip.add(j)
+                continue
+        out.append(c)
+    return out
+
+
+def _all_caps_context(sdoc: Doc, i: int) -> bool:
+    """The token at ``i`` sits in an all-capitals run ("WHAT IS NEXT"): its neighbours are upper-case words."""
+    near = [sdoc[k] for k in (i - 2, i - 1, i + 1, i + 2) if 0 <= k < len(sdoc)]
+    words = [t for t in near if t.is_alpha and len(t) > 1 and t.sent == sdoc[i].sent]
+    return bool(words) and sum(t.is_upper for t in words) * 2 >= len(words)
+
+
+def _context_repairs(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descriptors) -> list[Candidate]:
+    """Repairs that need the words around a candidate, each a general cue:
+
+    * a dictionary acronym that is also an English word ("IS", "IT") is the actor only outside all-capitals
+      text and never when parsed as a verb ("WHAT IS NEXT");
+    * a name before a media noun is an outlet ("his Truth Social platform");
+    * a place written with a lower-case generic noun keeps the noun out of its span ("Karta Parwan neighborhood");
+    * a place name that only modifies a group noun ("the Doha negotiators") is not a place mention;
+    * a bare NER place that says, denies or announces something and is neither a country nor a capital
+      (government metonymy) is a person ("Mumin said");
+    * a person span ending in a word that is never a name ("Hazara Shi'ite Muslims") is no person.
+    """
+    out: list[Candidate] = []
+    not_entities = {w.lower() for w in desc.not_entities}
+    for c in cands:
+        first, last = sdoc[c.start], sdoc[c.end - 1]
+        nxt = sdoc[c.end] if c.end < len(sdoc) else None
+        if c.dict_id and c.end - c.start == 1 and c.text.isupper() and sdoc.vocab[c.text.lower()].is_stop:
+            if first.pos_ in ("AUX", "VERB") or _all_caps_context(sdoc, c.start):
+                continue
+        if (not c.dict_id and c.label in ("ORG", "PERSON", "GPE", "LOC", "FAC") and nxt is not None and nxt.is_lower
+                and nxt.lower_ in desc.media_nouns):
+            c.label, c.kind, c.country_of = "ORG", "media", None
+        if c.label in ("GPE", "LOC", "FAC") and c.end - c.start > 1 and last.is_lower and \
+                last.lower_ in desc.generic_suffixes and last.lower_ not in ("area", "areas", "border"):
+            trimmed = make(sdoc, c.start, c.end - 1, c.label, c.source, kind=c.kind or desc.generic_suffixes[last.lower_],
+                           dict_id=c.dict_id, country_of=c.country_of, listed_kind=c.listed_kind)
+            if trimmed is None:
+                continue
+            c = trimmed
+            last = sdoc[c.end - 1]
+        if c.label in ("GPE", "LOC", "FAC") and not c.country_of and not c.admin_suffix:
+            root = sdoc[c.start:c.end].root
+            if root.dep_ in ("compound", "amod", "nmod") and root.head.is_lower and \
+                    root.head.lower_ in desc.group_nouns and root.head.i == c.end:
+                continue  # "the Doha negotiators": the team, not the city as a location
+        if (c.label in ("GPE", "LOC") and c.source == "ner" and not c.dict_id and not c.country_of
+                and not c.admin_suffix and c.end - c.start == 1 and c.kind not in ("country", "province")):
+            root = first
+            if root.dep_ == "nsubj" and root.head.lemma_.lower() in desc.speech_verbs and \
+                    places.country(c.text) is None and places.capital_of(c.text) is None:
+                c.label, c.kind = "PERSON", None  # "Mumin said": a speaker, not a village
+        if c.label == "PERSON" and c.end - c.start > 1 and last.lower_ in not_entities and not c.dict_id:
+            continue
         out.append(c)
     return out

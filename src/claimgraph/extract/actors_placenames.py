@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _MOTION_LEMMAS = {"go", "move", "travel", "transfer", "send", "return", "flee", "relocate", "come", "shift", "deploy",
-                  "withdraw", "head", "march", "cross", "arrive", "evacuate", "push", "retreat", "base", "station"}
-_PLACE_PREPS = {"in", "into", "near", "at", "across", "inside", "outside", "throughout", "around"}
+                  "withdraw", "head", "march", "cross", "arrive", "evacuate", "push", "retreat", "base", "station",
+                  "advance", "drive", "fly", "sail", "escape", "infiltrate", "smuggle", "redeploy"}
+_PLACE_PREPS = {"in", "into", "near", "at", "across", "inside", "outside", "throughout", "around", "through", "via"}
 _MOTION_PREPS = {"from", "to", "toward", "towards"}
 _ENGLISH_PREPS = {"in", "on", "at", "to", "from", "with", "by", "for", "into", "near", "after", "before"}
 
@@ -54,12 +55,23 @@ def _list_head_kind(token: Token, desc: lexicon.Descriptors) -> str | None:
     return None
 
 
-def _place_context(span: Span) -> bool:
-    """Syntactic cue that a span names a place: object of a locative or motion preposition."""
+_PATH_PREPS = {"through", "via", "into", "near", "across", "toward", "towards"}
+
+
+def _place_context(span: Span, strict: bool = False) -> bool:
+    """Syntactic cue that a span names a place: object of a locative or motion preposition.
+
+    ``strict``: only path and proximity prepositions ("through", "near", "toward" after a motion verb), for
+    spans that look like a person's full name ("confidence in Ashraf Ghani" is no place).
+    """
     root = span.root
     if root.dep_ != "pobj":
         return False
     prep = root.head.lower_
+    if strict:
+        if prep in ("toward", "towards"):
+            return root.head.head.lemma_.lower() in _MOTION_LEMMAS
+        return prep in _PATH_PREPS and root.head.head.pos_ in ("VERB", "AUX")
     if prep in _PLACE_PREPS:
         return True
     if prep == "of":  # "the border areas of X", "the district of X"
@@ -188,6 +200,10 @@ def repair_places(sdoc: Doc, cands: list[Candidate], gazetteer: Any | None,
                     c.label, c.kind, is_place = "GPE", gkind, True
             elif len(span) == 1 and (_conj_with_place(span, cands) or (c.label == "PERSON" and _place_context(span))):
                 c.label, is_place = "GPE", True
+            elif c.label == "ORG" and len(span) == 1 and not span.text.isupper() and _place_context(span):
+                c.label, is_place = "GPE", True  # "pushed into Sambisa", "shot dead in Compton"
+            elif c.label == "PERSON" and not c.titles and _place_context(span, strict=True):
+                c.label, is_place = "GPE", True  # "advanced through Badia al-Sham toward al-Tanf"
         if is_place:
             place_texts.add(_bare(c.text, desc))
         if is_place and not c.kind:

@@ -61,8 +61,11 @@ def find_entities(ctx: DocContext) -> None:
     entities: list[Entity] = []
     entity_of: dict[int, Entity] = {}
     used: set[str] = set()
+    # "X, also known as Y": X names the entity, wherever Y recurs
+    stated = {fold(cands[i].name) for i, it in enumerate(items) if it.alias_of is not None}
     for group in groups:
-        entity = _build_entity(ctx.document.id, [cands[i] for i in group])
+        named = [cands[i] for i in group if fold(cands[i].name) not in stated]
+        entity = _build_entity(ctx.document.id, [cands[i] for i in group], named)
         if entity.id in used:  # two clusters kept apart with one name (an ambiguous "Haqqani"): keep ids distinct
             entity.id = stable_id("ent_", ctx.document.id, entity.type, entity.name, entity.mentions[0])
         used.add(entity.id)
@@ -204,8 +207,10 @@ def _link_acronyms(sdoc: Doc, cands: list[Candidate], items: list[Item]) -> None
 
 
 _AKA = re.compile(
-    r"^\s*[,(]?\s*(?:alias|also known as|better known as|formerly known as|previously known as|known as|"
-    r"aka|a\.k\.a\.?|nicknamed|nom de guerre|whose real name is)\s*[\"'\u201c\u2018]?\s*$",
+    r"^\s*[,(]?\s*(?:alias|(?:also|better|popularly|widely|formerly|previously)?\s*known\s+(?:by\s+the\s+name\s+|as)|"
+    r"aka|a\.k\.a\.?|also\s+called|nicknamed|(?:by\s+)?(?:his|her|the)?\s*nom\s+de\s+guerre|"
+    r"whose\s+(?:real\s+name|nom\s+de\s+guerre|alias|kunya|nickname)\s+is|real\s+name)"
+    r"\s*[,:]?\s*[\"'\u201c\u2018]?\s*$",
     re.IGNORECASE,
 )
 
@@ -245,7 +250,7 @@ def _initials_fit(acronym: str, name: str) -> bool:
     return False
 
 
-def _build_entity(doc_id: str, group: list[Candidate]) -> Entity:
+def _build_entity(doc_id: str, group: list[Candidate], named: list[Candidate] | None = None) -> Entity:
     etype = Counter(c.etype for c in group).most_common(1)[0][0]
     dict_ids = [c.dict_id for c in group if c.dict_id]
     actor = lexicon.actor_by_id()[dict_ids[0]] if dict_ids else None
@@ -255,7 +260,9 @@ def _build_entity(doc_id: str, group: list[Candidate]) -> Entity:
     elif country is not None:
         name = country
     else:
-        name = _canonical_name(etype, [c for c in group if not c.country_of] or group)
+        pool = [c for c in (named or group) if not c.country_of and c.etype == etype] or \
+            [c for c in group if not c.country_of] or group
+        name = _canonical_name(etype, pool)
     aliases: list[str] = []
     for c in group:
         if c.text not in aliases:

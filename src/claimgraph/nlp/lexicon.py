@@ -64,6 +64,9 @@ class Descriptors:
     org_kind_words: dict[str, str]
     role_words: frozenset[str] = field(default=frozenset())
     max_role_len: int = 1
+    media_nouns: frozenset[str] = field(default=frozenset())
+    group_nouns: frozenset[str] = field(default=frozenset())
+    speech_verbs: frozenset[str] = field(default=frozenset())
 
 
 def _fail(name: str, detail: str) -> ModelError:
@@ -192,4 +195,7 @@ def descriptors() -> Descriptors:
         org_kind_words=_kind_words(data.get("org_kind_words") or {}),
         role_words=frozenset(w for r in roles for w in re.split(r"[\s]+", r)),
         max_role_len=max(len(r.split()) for r in roles),
+        media_nouns=_words(data, "media_nouns"),
+        group_nouns=_words(data, "group_nouns"),
+        speech_verbs=_words(data, "speech_verbs"),
     )

@@ -18,6 +18,8 @@ Rules, each general and each tested on its own:
 * ``province``     a bare place name that the text lists as a province merges with "<name> province";
 * ``country``      "US forces", "Islamabad (as a speaker)" join the country they stand for;
 * ``agreement``    agreements with the same name and any agreement noun ("Accord" ~ "Agreement").
+* ``name-suffix``  an organisation named by the last words (two or more) of exactly one longer
+                   organisation name ("Central Command" ~ "U.S. Central Command").
 
 An organisation and a person never merge ("Haqqani Network" is not Sirajuddin Haqqani).
 """
@@ -124,7 +126,37 @@ def cluster(items: Sequence[Item]) -> tuple[list[list[int]], list[Decision]]:
     _merge_provinces(items, merge)
     _merge_spellings(items, uf, merge)
     _merge_partial_names(items, uf, merge, decisions)
+    _merge_org_suffixes(items, uf, merge, decisions)
     return uf.groups(), decisions
+
+
+def _merge_org_suffixes(items: Sequence[Item], uf: UnionFind, merge: Callable[[int, int, str], None],
+                        decisions: list[Decision]) -> None:
+    """A body named by the tail of one longer body's name is that body ("Central Command" ~ "U.S. Central
+    Command", "Interior Ministry" ~ "Afghan Interior Ministry"). Two words at least ("Command" alone says
+    nothing), and only when one longer name (cluster) ends so; two ("Syrian National Army", "Afghan National
+    Army") leave "National Army" apart."""
+    longer: list[tuple[int, list[str]]] = []
+    for i, it in enumerate(items):
+        if it.etype == "Organization" and not it.country_of:
+            words = fold(it.name).split()
+            if len(words) >= 3:
+                longer.append((i, words))
+    for i, it in enumerate(items):
+        if it.etype != "Organization" or it.dict_id or it.country_of or it.acronym_of is not None:
+            continue
+        words = fold(it.name).split()
+        if len(words) < 2:
+            continue
+        n = len(words)
+        holders = {uf.find(j) for j, lw in longer if len(lw) > n and lw[-n:] == words}
+        if uf.find(i) in holders:
+            continue
+        if len(holders) == 1:
+            merge(i, holders.pop(), "name-suffix")
+        elif len(holders) > 1:
+            for h in sorted(holders):
+                decisions.append(Decision(i, h, "name-suffix-ambiguous", same=False))
 
 
 def _merge_by(items: Sequence[Item], keyf: Callable[[Item], object], merge: Callable[[int, int, str], None],
