@@ -148,3 +148,29 @@ def test_reports_whose_outlet_is_unknown_are_not_one_source() -> None:
         reports.append(r)
     corpus, _, groups = _groups(*reports)
     assert len(groups) == 1 and group_record(corpus, groups[0])["n_sources"] == 2
+
+
+def test_an_actor_must_be_shared_in_the_same_role_except_for_joint_actions() -> None:
+    def report(text: str, outlet: str, predicate: str, sources: tuple[str, ...], targets: tuple[str, ...]) -> Report:
+        r = Report(text, outlet=outlet, published="2022-11-03")
+        for name in {*sources, *targets}:
+            r.entity(name, surface=name, dictionary=name.lower())
+        r.claim("event", predicate, text.split("\n\n")[1].rstrip("."), r.says(None, text.split()[-1].rstrip(".")),
+                sources=sources, targets=targets, date="2022-11")
+        return r
+
+    by_ethiopia = report("Truce\n\nEthiopia signed a truce with the TPLF in November 2022 in Pretoria agreed.", "AFP",
+                         "AGREE", ("Ethiopia",), ("TPLF",))
+    by_tplf = report("Deal\n\nThe TPLF and Ethiopia in November 2022 finally agreed.", "BBC", "AGREE", ("TPLF",),
+                     ("Ethiopia",))
+    _, _, groups = _groups(by_ethiopia, by_tplf)
+    assert len(groups) == 1, "an agreement is the same whichever party a report names first"
+    other = report("Talks\n\nThe TPLF and Eritrea in November 2022 agreed.", "BBC", "AGREE", ("TPLF",), ("Eritrea",))
+    _, _, groups = _groups(by_ethiopia, other)
+    assert len(groups) == 2, "a deal with another party is another deal"
+
+    attack = report("Strike\n\nEthiopia struck in November 2022 and attacked.", "AFP", "ASSAULT", ("Ethiopia",), ())
+    attacked = report("Strike\n\nEthiopia was hit in November 2022 by drones attacked.", "BBC", "ASSAULT", (),
+                      ("Ethiopia",))
+    _, _, groups = _groups(attack, attacked)
+    assert len(groups) == 2, "an attack by Ethiopia is not an attack on Ethiopia"

@@ -9,7 +9,10 @@ Which claims state the same fact:
 * **relations** — the same canonical subject, predicate and canonical object
   (``allied_with`` is symmetric, so its ends are put in a fixed order);
 * **events** — the same PLOVER type, actors that overlap (source sets overlap
-  when both are known, target sets likewise, and at least one actor is shared),
+  when both are known, target sets likewise, and at least one actor is shared in
+  the same role; for the joint types of ``data/crossdoc.yaml`` — AGREE, CONSULT,
+  COOPERATE — the parties may be named in either role, but the parties one
+  report names must all be among the other's),
   dates that are compatible (each date is the interval its precision allows:
   "April 2022" is 1–30 April and overlaps "2022-04-12"; an undated claim
   fits any date) and places that are compatible (the same canonical place, or
@@ -35,12 +38,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimgraph.data import load_yaml
 from claimgraph.export.common import ClaimView, Corpus, build_corpus, date_label
 from claimgraph.model import SYMMETRIC_PREDICATES, DateInterval, Extraction, stable_id
 
-#: modalities that state the fact happened / holds, and the one that says it did not
-SUPPORTING = frozenset({"asserted", "alleged"})
-OPPOSING = frozenset({"denied"})
+_RULES = load_yaml("crossdoc.yaml")
+#: modalities that state the fact happened / holds, and those that say it did not
+SUPPORTING = frozenset(_RULES["supporting_modalities"])
+OPPOSING = frozenset(_RULES["opposing_modalities"])
+#: joint PLOVER categories: the parties may be named in either role
+RECIPROCAL = frozenset(_RULES["reciprocal_event_types"])
 
 _OPEN_START = "0000-01-01"
 _OPEN_END = "9999-12-31"
@@ -230,9 +237,15 @@ class _Sig:
 
 
 def _compatible(a: _Sig, b: _Sig, places: _Places) -> bool:
-    if a.predicate != b.predicate or not (a.sources | a.targets) & (b.sources | b.targets):
+    if a.predicate != b.predicate:
         return False
-    if not _overlap_if_both(a.sources, b.sources) or not _overlap_if_both(a.targets, b.targets):
+    if a.predicate in RECIPROCAL:
+        pa, pb = a.sources | a.targets, b.sources | b.targets
+        if not pa or not pb or not (pa <= pb or pb <= pa):
+            return False  # the parties of one report are among the other's: "A agreed" fits "A and B agreed"
+    elif not (a.sources & b.sources or a.targets & b.targets):
+        return False  # an actor shared in the same role: "Russia attacked" is not "an attack on Russia"
+    elif not _overlap_if_both(a.sources, b.sources) or not _overlap_if_both(a.targets, b.targets):
         return False
     return overlaps(a.span, b.span) and places.compatible(a.location, b.location)
 
