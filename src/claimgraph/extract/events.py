@@ -63,6 +63,8 @@ _LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "make"
                           "claim", "execute", "undertake", "begin", "start", "continue", "intensify", "step", "order",
                           "lodge", "issue", "open", "file", "take", "impose", "announce", "declare", "resume",
                           "remain", "stage", "organise", "organize", "lead", "call"})
+#: verbs whose complement is a planned action ("plans to impose restrictions")
+_PLANNING_VERBS = frozenset({"plan", "intend", "decide", "prepare", "aim", "seek", "want", "expect"})
 #: auxiliaries that make an event an announced intention ("will withdraw", "would allow")
 _INTENT_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
 #: nouns that stand for participants even when no entity names them ("Afghan rebels", "students")
@@ -545,12 +547,16 @@ class _Events:
 
     def recode(self, tok: Token, trig: Trigger) -> Trigger:
         """PLOVER's coding of announced and refused events (``data/events.intent.tsv``)."""
-        if tok.pos_ != "VERB":
+        # "would tighten the blockade", "plans to impose restrictions": the verb carrying a nominal
+        # event, or a planning verb above the action, marks the intent
+        host = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else tok
+        if host.pos_ != "VERB":
             return trig
         intent, refused = intent_table().get(trig.type, (trig.type, None))
-        if refused and is_negated(tok):
+        if refused and is_negated(host):
             return Trigger(trig.lemma, trig.pos, refused, trig.mode, None, None, trig.needs_place)
-        if intent != trig.type and any(c.dep_ == "aux" and c.lower_ in _INTENT_AUX for c in tok.children):
+        planned = host.dep_ == "xcomp" and host.head.lemma_.lower() in _PLANNING_VERBS
+        if intent != trig.type and (planned or any(c.dep_ == "aux" and c.lower_ in _INTENT_AUX for c in host.children)):
             return Trigger(trig.lemma, trig.pos, intent, trig.mode, None, None, trig.needs_place)
         return trig
 
