@@ -66,6 +66,7 @@ def test_one_fact_has_both_sides_in_full(fclient) -> None:
     assert [c["evidence"][0]["text"] for c in fact["sides"]["for"]] == [
         "Iran supplies the Houthis with missiles and drones"]
     assert [c["modality"] for c in fact["sides"]["against"]] == ["denied"]
+    assert all(c["contested"] for c in fact["sides"]["for"] + fact["sides"]["against"])
     page = fclient.get(f"/facts/{fid}")
     assert page.status_code == 200 and "contradiction-pair" in page.text
     assert "Tehran arms the Houthis" in page.text and "Iran&#39;s foreign ministry (via IRNA)" in page.text

@@ -93,6 +93,8 @@ def get_fact(conn: sqlite3.Connection, fact_id: str) -> dict[str, Any]:
     for c in rec["claims"]:
         if c["claim_id"] in full:
             full[c["claim_id"]]["source"] = c["source"]
+            if rec["contested"] and c["side"] in ("for", "against"):
+                full[c["claim_id"]]["contested"] = True  # another report's claim contradicts it
     rec["sides"] = {
         side: [full[c["claim_id"]] for c in rec["claims"] if c["side"] == side and c["claim_id"] in full]
         for side in ("for", "against", "other")
