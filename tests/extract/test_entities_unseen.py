@@ -135,3 +135,19 @@ def test_prayer_and_faith_groups_are_not_people(nlp):
                        "held a sit-in, said Abdul Khaliq Hazara.")
     assert not has_form(ctx, "Fateha")
     assert not has_form(ctx, "Hazara Shi'ite Muslims")
+
+
+def test_a_leader_s_regime_is_a_body_not_the_leader(nlp):
+    ctx = analyse(nlp, "Opposition parties accused the Maduro government of fraud. Nicolas Maduro denied it.")
+    regime, man = entity(ctx, "Maduro government"), entity(ctx, "Nicolas Maduro")
+    assert regime is not man
+    assert regime.type == "Organization" and regime.kind == "government" and man.type == "Person"
+
+
+def test_why_forms_were_merged_is_kept_on_the_entity(nlp):
+    ctx = analyse(nlp, "Police in Karachi arrested Zubair Qasim, a.k.a. Farooq Baloch, on Monday. "
+                       "Qasim had escaped twice.")
+    rules = entity(ctx, "Zubair Qasim").external_ids.get("alias_rules", "")
+    assert "stated-alias: Zubair Qasim ~ Farooq Baloch" in rules
+    assert "partial-name" in rules
+    assert "alias_rules" not in entity(ctx, "Karachi").external_ids

@@ -202,6 +202,7 @@ _NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", 
 
 
 _GOVERNMENT_NOUNS = {"government", "regime", "authorities", "administration", "leadership"}
+_RULER_NOUNS = {"regime", "government", "administration", "junta"}
 
 
 def _shared_agent_noun(sdoc: Doc, c: Candidate, cands: list[Candidate], desc: lexicon.Descriptors,
@@ -448,5 +449,11 @@ def _context_repairs(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descriptor
                 c.label, c.kind = "PERSON", None  # "Mumin said": a speaker, not a village
         if c.label == "PERSON" and c.end - c.start > 1 and last.lower_ in not_entities and not c.dict_id:
             continue
+        if c.label == "PERSON" and not c.dict_id and nxt is not None and nxt.lower_ in _RULER_NOUNS:
+            ruled = make(sdoc, c.start, c.end + 1, "ORG", "pattern", kind="government")
+            if ruled is not None:  # "the Assad regime", "the Maduro government": the state apparatus, not the man
+                ruled.name = ruled.text
+                out.append(ruled)
+                continue
         out.append(c)
     return out

@@ -9,7 +9,8 @@ descriptor in the text, each linked to its entity) and ``ctx.entities``
    (:mod:`claimgraph.extract.actors_placenames` for places), drops junk;
 2. :mod:`claimgraph.resolve.cluster` merges candidates into entities with recorded
    reasons (dictionary, acronym, honorific, partial name, spelling, country, ...;
-   logged at DEBUG level on ``claimgraph.extract.entities``);
+   logged at DEBUG level on ``claimgraph.extract.entities`` and, except the self-evident
+   ones, kept on the entity as ``external_ids["alias_rules"]``);
 3. :mod:`claimgraph.extract.actors_roles` attaches role descriptions
    ("the Taliban's interior minister") and resolves descriptor-only mentions to
    the person the document says holds that role.
@@ -73,6 +74,7 @@ def find_entities(ctx: DocContext) -> None:
         for i in group:
             entity_of[i] = entity
 
+    _record_decisions(decisions, cands, entity_of)
     mentions = [
         Mention(c.start_char, c.end_char, c.text, c.label if c.label != "MISC" else "ORG", entity_of[i].id, c.source)
         for i, c in enumerate(cands)
@@ -84,6 +86,28 @@ def find_entities(ctx: DocContext) -> None:
         e.mentions = sorted({m.span for m in mentions if m.entity_id == e.id})
     ctx.mentions.extend(mentions)
     ctx.entities.extend(entities)
+
+
+#: merges that explain themselves (one dictionary entry, one name written twice) are not recorded
+_SELF_EVIDENT = frozenset({"dictionary", "same-name"})
+
+
+def _record_decisions(decisions: list, cands: list[Candidate], entity_of: dict[int, Entity]) -> None:
+    """Why forms were merged (or kept apart), on the entity: ``external_ids["alias_rules"]``, e.g.
+    "stated-alias: al-Rufay'i ~ Abu Khadija; partial-name: Mumin ~ Abdul Qadir Mumin". The store keeps
+    ``external_ids``, so the reasons survive saving; self-evident merges are left out."""
+    notes: dict[str, list[str]] = {}
+    for d in decisions:
+        if d.rule in _SELF_EVIDENT:
+            continue
+        a, b = cands[d.a].text, cands[d.b].text
+        note = f"{d.rule}: {a} ~ {b}" if d.same else f"kept apart ({d.rule}): {a} / {b}"
+        ent = entity_of[d.a]
+        if a != b and note not in notes.setdefault(ent.id, []):
+            notes[ent.id].append(note)
+    for ent in {id(e): e for e in entity_of.values()}.values():
+        if notes.get(ent.id):
+            ent.external_ids["alias_rules"] = "; ".join(notes[ent.id])
 
 
 def _item(sdoc: Doc, c: Candidate, cands: list[Candidate]) -> Item:
