@@ -174,3 +174,14 @@ def test_an_actor_must_be_shared_in_the_same_role_except_for_joint_actions() -> 
                       ("Ethiopia",))
     _, _, groups = _groups(attack, attacked)
     assert len(groups) == 2, "an attack by Ethiopia is not an attack on Ethiopia"
+
+
+def test_a_relation_stated_for_different_years_keeps_the_span_it_covers() -> None:
+    a, b = s.iran_houthis_asserted(), s.iran_houthis_asserted()
+    b.doc.id = "doc_other"
+    a.claims[0] = replace(a.claims[0], date=DateInterval(value="2015", precision="year"))
+    b.claims[0] = replace(b.claims[0], id="clm_other", doc_id="doc_other",
+                          date=DateInterval(value="2024-01", precision="month"))
+    corpus, _, groups = _groups(a, b)
+    rec = group_record(corpus, groups[0])
+    assert len(groups) == 1 and (rec["date_start"], rec["date_end"]) == ("2015-01-01", "2024-01-31")

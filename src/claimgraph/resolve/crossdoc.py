@@ -140,11 +140,16 @@ class FactGroup:
 
     @property
     def date_range(self) -> tuple[str, str] | None:
-        """The days every dated member allows (pairwise-overlapping intervals share one); None if none is dated."""
+        """The days every dated member allows (an event's members overlap pairwise, so they share some);
+        for a relation, whose members' dates are not compared, the whole span they cover when they
+        share none. None when no member is dated."""
         spans = [s for s in (interval(v.claim.date) for v in self.claims) if s is not None]
         if not spans:
             return None
-        return max(s[0] for s in spans), min(s[1] for s in spans)
+        start, end = max(s[0] for s in spans), min(s[1] for s in spans)
+        if start > end:
+            return min(s[0] for s in spans), max(s[1] for s in spans)
+        return start, end
 
     @property
     def date_labels(self) -> list[str]:
@@ -216,7 +221,7 @@ def _relation_key(v: ClaimView) -> tuple[str, str, str] | None:
     return s, v.claim.predicate, o
 
 
-def _overlap_if_both(a: set[str], b: set[str]) -> bool:
+def _overlap_if_both(a: frozenset[str], b: frozenset[str]) -> bool:
     return not a or not b or bool(a & b)
 
 
