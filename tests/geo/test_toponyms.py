@@ -53,3 +53,18 @@ def test_spans_do_not_overlap_and_match_the_text(nlp):
     for a, b in zip(spans, spans[1:]):
         assert a.end <= b.start
     assert all(text[s.start : s.end] == s.text for s in spans)
+
+
+def test_a_place_followed_by_its_state_after_a_comma_gets_that_parent(nlp, gazetteer):
+    spans = _spans(nlp, "The outbreak began in Paris, Texas, last week.", gazetteer)
+    assert ("Paris", None, "Texas") in spans
+    # a list of provinces is not a chain of parents
+    listed = _spans(nlp, "Fighters moved to Logar, Helmand and Farah last year.", gazetteer)
+    assert not any(parent for _text, _kind, parent in listed)
+
+
+def test_gazetteer_repairs_mislabelled_provinces_only_in_a_locative_context(nlp, gazetteer):
+    sdoc = nlp("Fighters moved to Logar, Helmand and Farah last year.")  # the small model tags Logar ORG here
+    assert any(e.text == "Logar" and e.label_ != "GPE" for e in sdoc.ents)
+    assert any(s.text == "Logar" and s.kind == "province" for s in toponym_spans(sdoc, gazetteer))
+    assert not toponym_spans(nlp("Farah Khan said the film was a success."), gazetteer)

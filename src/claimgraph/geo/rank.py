@@ -96,11 +96,10 @@ def score(cand: Candidate, kind: str | None, parent: GazEntry | None, focus: Foc
     if fits:  # size speaks only among places of the level the text asks for
         s += 0.3 * math.log10(e.population + 1)
     if e.fcode == "PPLC" and fits:
-        s += 1.0  # a national capital is the usual referent of its name ("Washington", "London")
+        s += 1.0  # a national capital is the usual referent of its name ("London", "Kabul")
     if parent is not None:
         s += 3.0 if inside(e, parent) else -1.5
-    if e.level >= 1:  # a country is not made likelier by its own places; its places are
-        s += 1.5 * focus.country_share(e.country)
+    s += 1.5 * focus.country_share(e.country)
     if e.level >= 2:
         s += 0.7 * focus.admin1_share(e.country, e.admin1)
         if cand.name_score >= 0.9 and focus.near(e):
@@ -118,10 +117,13 @@ def rank(
     """Candidates with their scores, best first."""
     scored = [(score(c, kind, parent, focus), c) for c in candidates]
     if wanted_level(kind) is None:
-        # a bare name shared by a province and its namesake capital means the city ("Kabul", "Khost")
-        capitals = {(c.entry.country, c.entry.admin1) for c in candidates
-                    if c.entry.level == 3 and c.match in ("exact", "alias") and c.entry.population >= 10_000}
-        scored = [(s - 1.5 if c.entry.level == 1 and (c.entry.country, c.entry.admin1) in capitals else s, c)
+        # a bare name shared by a province and its namesake capital means the city ("Kabul", "Khost"),
+        # and one shared by a province and its country's capital means the capital ("Washington")
+        named = [c for c in candidates if c.match in ("exact", "alias") and c.entry.level == 3]
+        capitals = {(c.entry.country, c.entry.admin1) for c in named if c.entry.population >= 10_000}
+        national = {c.entry.country for c in named if c.entry.fcode == "PPLC"}
+        scored = [(s - 1.5 if c.entry.level == 1 and ((c.entry.country, c.entry.admin1) in capitals
+                                                     or c.entry.country in national) else s, c)
                   for s, c in scored]
     scored.sort(key=lambda sc: (-sc[0], -sc[1].entry.population, sc[1].entry.id))
     return scored
@@ -137,3 +139,9 @@ def supported(cand: Candidate, parent: GazEntry | None, focus: Focus) -> bool:
     if e.level <= 2 and focus.country_share(e.country) > 0:
         return ns >= 0.85
     return focus.admin1_share(e.country, e.admin1) > 0 and ns >= 0.85
+
+
+def far_fetched(cand: Candidate, focus: Focus) -> bool:
+    """A hamlet abroad while the text is about somewhere else is a guess, not a resolution."""
+    e = cand.entry
+    return e.level >= 3 and e.population < 1000 and bool(focus.countries) and not focus.country_share(e.country)

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimgraph.geo.gazetteer import Candidate, GazEntry, Gazetteer
 from claimgraph.geo.names import norm, skeleton, split_admin
-from claimgraph.geo.rank import Focus, inside, rank, supported, wanted_level
+from claimgraph.geo.rank import Focus, far_fetched, inside, rank, supported, wanted_level
 from claimgraph.model import Place
 
 if TYPE_CHECKING:
@@ -217,6 +217,13 @@ def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym]) -> dict[str, Place
         if parent is not None and not inside(choice.candidate.entry, parent):
             out[t.key] = _unresolved(
                 f"no place called '{t.text}' in the gazetteer lies in {parent.name}", parent_place, t.parent_key
+            )
+            continue
+        if parent is None and far_fetched(choice.candidate, others):
+            e = choice.candidate.entry
+            out[t.key] = _unresolved(
+                f"the only match is a small place ('{e.name}', {e.country}) outside the countries the text is about",
+                parent_place, t.parent_key,
             )
             continue
         if not supported(choice.candidate, parent, others):

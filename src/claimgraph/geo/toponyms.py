@@ -191,13 +191,45 @@ def _gazetteer_repairs(sdoc: Doc, gazetteer: Any | None, taken: list[tuple[int, 
     return out
 
 
+_LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+)(?:and\s+|or\s+)?$|^\s+(?:and|or)\s+$")
+
+
+def _comma_parents(sdoc: Doc, gazetteer: Any | None) -> list[ToponymSpan]:
+    """"Paris, Texas" / "Khost, Afghanistan": a place followed by its province or country after a comma.
+
+    Not inside a list of places ("Logar, Helmand and Farah", "Kabul, Kandahar, Herat").
+    """
+    if gazetteer is None:
+        return []
+    out = []
+    ents = [e for e in sdoc.ents if e.label_ in ("GPE", "LOC", "FAC", "ORG", "PERSON")]
+    text = sdoc.text
+    for i in range(len(ents) - 1):
+        a, b = ents[i], ents[i + 1]
+        if text[a.end_char : b.start_char] != ", ":
+            continue
+        if _known(gazetteer, b.text) not in ("province", "country"):
+            continue
+        if a.label_ not in ("GPE", "LOC", "FAC") and not _in_gazetteer(gazetteer, a.text):
+            continue
+        before = ents[i - 1] if i > 0 else None
+        after = ents[i + 2] if i + 2 < len(ents) else None
+        if before is not None and _LIST_GAP.match(text[before.end_char : a.start_char]):
+            continue
+        if after is not None and _LIST_GAP.match(text[b.end_char : after.start_char]):
+            continue
+        out.append(ToponymSpan(a.start_char, a.end_char, a.text, None, b.text))
+        out.append(ToponymSpan(b.start_char, b.end_char, b.text, _known(gazetteer, b.text)))
+    return out
+
+
 def toponym_spans(sdoc: Doc, gazetteer: Any | None = None) -> list[ToponymSpan]:
     """Place-name spans the NER may miss or mislabel, sorted, without overlaps (longest wins).
 
     Works without a gazetteer (admin phrases only); with one it also confirms
     capitalised "State"/"Region" phrases and repairs mislabelled names.
     """
-    spans = _admin_phrases(sdoc.text, gazetteer)
+    spans = _admin_phrases(sdoc.text, gazetteer) + _comma_parents(sdoc, gazetteer)
     # longest first, then earliest; a span overlapping a kept one is dropped
     kept: list[ToponymSpan] = []
     for sp in sorted(spans, key=lambda s: (-(s.end - s.start), s.start, s.parent_text is None)):
