@@ -20,7 +20,7 @@ from typing import Any
 from claimgraph.geo.names import is_latin, norm, skeleton, strip_centre_prefix
 
 #: bump when the layout or the meaning of a column changes; an older file is rebuilt
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -58,6 +58,8 @@ CREATE INDEX IF NOT EXISTS alias_place ON alias(place_id);
 """
 
 FTS = "CREATE VIRTUAL TABLE IF NOT EXISTS name_fts USING fts5(norm, tokenize='trigram')"
+#: how many names hold each trigram (to query with the rarest ones)
+FTS_VOCAB = "CREATE VIRTUAL TABLE IF NOT EXISTS name_vocab USING fts5vocab(name_fts, 'row')"
 
 PLACE_COLUMNS = (
     "geonameid", "name", "lat", "lon", "level", "feature", "fcode", "country",
@@ -162,8 +164,10 @@ class GazetteerWriter:
         """Create indexes, rebuild the fuzzy index, record ``meta``; commit."""
         self.flush()
         self.conn.executescript(INDEXES)
+        self.conn.execute("DROP TABLE IF EXISTS name_vocab")
         self.conn.execute("DROP TABLE IF EXISTS name_fts")
         self.conn.execute(FTS)
+        self.conn.execute(FTS_VOCAB)
         self.conn.execute("INSERT INTO name_fts (norm) SELECT DISTINCT norm FROM alias WHERE length(norm) >= 3")
         self.conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", sorted(meta.items()))
         self.conn.commit()

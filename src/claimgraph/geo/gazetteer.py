@@ -132,7 +132,8 @@ class Gazetteer:
             build(p)
         try:
             conn = sqlite3.connect(p, check_same_thread=False)
-            conn.execute("PRAGMA query_only=OFF")
+            conn.execute("PRAGMA mmap_size = 268435456")  # read through the page cache, not read() calls
+            conn.execute("PRAGMA cache_size = -65536")
         except sqlite3.DatabaseError as exc:
             raise GeoError("CG300", subject=str(p), detail=str(exc)) from exc
         return cls(conn, p)
@@ -210,6 +211,8 @@ class Gazetteer:
         add(self._rows_by("norm", full), "exact", exact_score)
         if core:
             add(self._rows_by("norm", core), "exact", exact_score)
+        if found:  # a name that exists as written is not looked for under other spellings
+            return tuple(sorted(found.values(), key=lambda c: (-c.name_score, -c.entry.population, c.entry.id)))
         core = core or full
         stripped = strip_centre_prefix(core)
         if stripped:
@@ -225,20 +228,29 @@ class Gazetteer:
             rows = [r for r in self._rows_by("skel", skel) if alike(r[0]) >= 0.7]
             add(rows, "skeleton", lambda n, q: 0.55 + 0.4 * alike(n))
         if fuzzy and not found and len(core) >= 5:
-            grams = [g for g in trigrams(core) if " " not in g.strip() and len(g.strip()) == 3]
-            if grams:
-                query = " OR ".join('"' + g.replace('"', "") + '"' for g in grams)
-                try:
-                    names = [r[0] for r in self.conn.execute(
-                        "SELECT norm FROM name_fts WHERE name_fts MATCH ? ORDER BY rank LIMIT 40", (query,)
-                    )]
-                except sqlite3.OperationalError:
-                    names = []
-                for n in names:
-                    ratio = fuzz.ratio(n, core)
-                    if ratio >= 85:
-                        add(self._rows_by("norm", n), "fuzzy", lambda nn, q, r=ratio: 0.5 * r / 100)
+            for n in self._fuzzy_names(core):
+                ratio = fuzz.ratio(n, core)
+                if ratio >= 85:
+                    add(self._rows_by("norm", n), "fuzzy", lambda nn, q, r=ratio: 0.5 * r / 100)
         return tuple(sorted(found.values(), key=lambda c: (-c.name_score, -c.entry.population, c.entry.id)))
+
+    def _fuzzy_names(self, core: str, rarest: int = 3, limit: int = 400) -> list[str]:
+        """Names sharing one of the query's rarest trigrams (FTS5 trigram index), for rapidfuzz to rescore."""
+        grams = sorted({g for g in trigrams(core) if len(g.strip()) == 3 and " " not in g})
+        if not grams:
+            return []
+        try:
+            counts = self.conn.execute(
+                f"SELECT term, doc FROM name_vocab WHERE term IN ({','.join('?' * len(grams))})", grams
+            ).fetchall()
+            picked = [t for t, _n in sorted(counts, key=lambda r: r[1])[:rarest]]
+            if not picked:
+                return []
+            query = " OR ".join('"' + t.replace('"', "") + '"' for t in picked)
+            return [r[0] for r in self.conn.execute("SELECT norm FROM name_fts WHERE name_fts MATCH ? LIMIT ?",
+                                                    (query, limit))]
+        except sqlite3.OperationalError:
+            return []
 
     def prominent_kind(self, name: str) -> str | None:
         """The kind of a prominent place called exactly ``name`` (country, province, city ≥ 100k), else None.
