@@ -151,3 +151,34 @@ def test_why_forms_were_merged_is_kept_on_the_entity(nlp):
     assert "stated-alias: Zubair Qasim ~ Farooq Baloch" in rules
     assert "partial-name" in rules
     assert "alias_rules" not in entity(ctx, "Karachi").external_ids
+
+
+def test_a_bare_title_is_no_person_and_a_rank_opens_the_next_name(nlp):
+    ctx = analyse(nlp, "Det. Maria Lopez said the suspect fled toward Tijuana. A spokesman for the British Army Col. "
+                       "Simon Hart said the unit had left Basra.")
+    assert not has_form(ctx, "Det")
+    assert not any(a.endswith("Col") for e in ctx.entities for a in e.aliases)
+
+
+def test_commander_of_a_named_corps_is_no_person_named_after_the_city(nlp):
+    ctx = analyse(nlp, "Commander Quetta corps and the provincial governor visited the injured in Turbat.")
+    assert "Person" not in _types(ctx, "Quetta")
+    assert not any(e.type == "Person" and "Quetta" in a for e in ctx.entities for a in e.aliases)
+
+
+def test_headline_glued_to_the_body_is_split_at_the_function_word(nlp):
+    ctx = analyse(nlp, "Drone strike hits convoy in YemenThe strike near Marib killed four, officials said.")
+    assert not any("YemenThe" in a for e in ctx.entities for a in e.aliases)
+    assert _types(ctx, "Yemen") == {"Location"}
+
+
+def test_headline_with_initials_is_still_a_headline(nlp):
+    ctx = analyse(nlp, "Gunmen Kill U . N . Worker Near Goma Market\n"
+                       "Gunmen killed an aid worker near a market in Goma on Friday, the U.N. said.")
+    assert not any("Kill" in a for e in ctx.entities for a in e.aliases)
+
+
+def test_names_where_incidents_happen_are_places(nlp):
+    ctx = analyse(nlp, "Several soldiers were killed in attacks in Wadi al-Sirhan and Jabal al-Druze, a monitor said.")
+    assert "Person" not in _types(ctx, "Wadi al-Sirhan")
+    assert "Person" not in _types(ctx, "Jabal al-Druze")

@@ -46,27 +46,30 @@ def _headline_ranges(sdoc: Doc) -> list[tuple[int, int]]:
     if n == 0:
         return []
     arr = sdoc.to_array([SENT_START, IS_ALPHA, LENGTH, IS_TITLE, IS_UPPER]).astype("int64")
-    starts = np.nonzero(arr[:, 0] == 1)[0]
-    # a headline line without a final stop often runs into the first sentence: a line break starts a range too
+    sent_starts = np.nonzero(arr[:, 0] == 1)[0]
+    # lines count on their own: a headline line may hold an abbreviation's stop ("Gunman Kills L. A. Deputy")
+    # or run into the first sentence without one
     idx = sdoc.to_array([IDX]).astype("int64").reshape(-1)
     breaks = [m.end() for m in re.finditer(r"\n", sdoc.text)]
     line_starts = np.searchsorted(idx, breaks) if breaks else np.array([], dtype="int64")
-    starts = np.unique(np.concatenate([[0], starts, line_starts[line_starts < n]])).astype("int64")
+    line_starts = line_starts[line_starts < n]
     word = (arr[:, 1] == 1) & (arr[:, 2] > 3)
     cap = word & ((arr[:, 3] == 1) | (arr[:, 4] == 1))
-    words = np.add.reduceat(word.astype("int64"), starts)
-    caps = np.add.reduceat(cap.astype("int64"), starts)
-    ends = np.concatenate([starts[1:], [n]])
-    out = []
-    for s, e, w, c in zip(starts, ends, words, caps):
-        if w < 3 or c / w < 0.75:
-            continue
-        last = int(e) - 1
-        while last > s and sdoc[last].is_space:
-            last -= 1
-        if sdoc[last].text not in (".", "!", "?"):
-            out.append((int(s), int(e)))
-    return out
+    out: set[tuple[int, int]] = set()
+    for starts in (np.concatenate([[0], sent_starts, line_starts]), np.concatenate([[0], line_starts])):
+        starts = np.unique(starts).astype("int64")
+        words = np.add.reduceat(word.astype("int64"), starts)
+        caps = np.add.reduceat(cap.astype("int64"), starts)
+        ends = np.concatenate([starts[1:], [n]])
+        for s, e, w, c in zip(starts, ends, words, caps):
+            if w < 3 or c / w < 0.75:
+                continue
+            last = int(e) - 1
+            while last > s and sdoc[last].is_space:
+                last -= 1
+            if sdoc[last].text not in (".", "!", "?") or (last > s and len(sdoc[last - 1]) == 1 and sdoc[last - 1].is_upper):
+                out.add((int(s), int(e)))  # "... L. A." ends on an initial's stop, not a sentence's
+    return sorted(out)
 
 
 def _is_junk(c: Candidate, desc: lexicon.Descriptors) -> bool:
@@ -419,9 +422,34 @@ def _context_repairs(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descriptor
     """
     out: list[Candidate] = []
     not_entities = {w.lower() for w in desc.not_entities}
+    titles = _title_words()
     for c in cands:
+        if not c.dict_id and c.end - c.start == 1 and c.label in ("PERSON", "ORG", "GPE", "LOC"):
+            c = _unglue(c)  # "SyriaThe desert": a scraped headline glued to the body
         first, last = sdoc[c.start], sdoc[c.end - 1]
         nxt = sdoc[c.end] if c.end < len(sdoc) else None
+        if not c.dict_id and c.label in ("PERSON", "ORG") and last.text.rstrip(".").lower() in titles:
+            if c.end - c.start == 1:
+                continue  # "Det.", "Sheriff": a title on its own names no one
+            abbrev = last.text.rstrip(".") + "." in _title_abbreviations()
+            after = sdoc[c.end + 1] if c.end + 1 < len(sdoc) else None
+            if nxt is not None and (nxt.is_title or (abbrev and nxt.text == "." and after is not None and after.is_title)):
+                shorter = make(sdoc, c.start, c.end - 1, c.label, c.source, kind=c.kind)
+                if shorter is None:
+                    continue
+                c, last = shorter, sdoc[shorter.end - 1]  # "US Army Col. Myles Caggins": the rank opens the next name
+                nxt = sdoc[c.end] if c.end < len(sdoc) else None
+        if (c.label == "PERSON" and not c.dict_id and nxt is not None and nxt.is_lower
+                and desc.org_kind_words.get(nxt.lower_) in ("military", "armed_group", "government")):
+            words = [t.text for t in sdoc[c.start:c.end]]
+            n_titles = len(words) - len(split_titles(words)[1])
+            titled = n_titles > 0 or (c.start > 0 and sdoc[c.start - 1].text.rstrip(".").lower() in titles)
+            if titled:  # "Commander Peshawar corps": the commander of a body, not a person named Peshawar
+                body = make(sdoc, c.start + n_titles, c.end + 1, "ORG", "pattern",
+                            kind=desc.org_kind_words[nxt.lower_])
+                if body is not None:
+                    out.append(body)
+                continue
         if c.dict_id and c.end - c.start == 1 and c.text.isupper() and sdoc.vocab[c.text.lower()].is_stop:
             if first.pos_ in ("AUX", "VERB") or _all_caps_context(sdoc, c.start):
                 continue
@@ -457,3 +485,30 @@ def _context_repairs(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descriptor
                 continue
         out.append(c)
     return out
+
+
+_GLUE = re.compile(r"^(.*?[a-z\u2019'])([A-Z][a-z]+)$")
+
+
+def _unglue(c: Candidate) -> Candidate:
+    """'SyriaThe' -> 'Syria' when the tail is a capitalised English function word (lost line break)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    m = _GLUE.match(c.text)
+    if m is None or m.group(2).lower() not in STOP_WORDS or len(m.group(1)) < 2:
+        return c
+    head = m.group(1)
+    c.text, c.end_char = head, c.start_char + len(head)
+    if c.label in ("ORG", "PERSON") and places.country(head, demonym=False) is not None:
+        c.label, c.kind = "GPE", "country"
+    return c
+
+
+def _title_words() -> frozenset[str]:
+    """Honorifics and ranks that are never a name themselves, as bare lower-case words ("col", "det", "sheriff")."""
+    return frozenset(h.term.rstrip(".").lower() for h in lexicon.honorifics() if " " not in h.term and h.strip)
+
+
+def _title_abbreviations() -> frozenset[str]:
+    """Abbreviated titles as written ("Col.", "Det.")."""
+    return frozenset(h.term for h in lexicon.honorifics() if h.term.endswith(".") and " " not in h.term)

@@ -56,6 +56,11 @@ def _list_head_kind(token: Token, desc: lexicon.Descriptors) -> str | None:
 
 
 _PATH_PREPS = {"through", "via", "into", "near", "across", "toward", "towards"}
+_NON_LOCATIVE_VERBS = {"believe", "trust", "confide", "invest", "succeed", "participate", "engage", "result",
+                       "interest", "join", "include", "involve", "specialise", "specialize"}
+_INCIDENT_NOUNS = {"attack", "strike", "airstrike", "raid", "clash", "fighting", "battle", "operation", "offensive",
+                   "bombing", "explosion", "blast", "ambush", "shelling", "killing", "violence", "protest", "unrest",
+                   "war", "conflict", "deployment", "presence", "flooding", "siege", "incursion", "skirmish"}
 
 
 def _place_context(span: Span, strict: bool = False) -> bool:
@@ -65,13 +70,20 @@ def _place_context(span: Span, strict: bool = False) -> bool:
     spans that look like a person's full name ("confidence in Ashraf Ghani" is no place).
     """
     root = span.root
+    if strict:
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # "attacks in A and B": B takes A's preposition
     if root.dep_ != "pobj":
         return False
     prep = root.head.lower_
     if strict:
+        head = root.head.head
         if prep in ("toward", "towards"):
-            return root.head.head.lemma_.lower() in _MOTION_LEMMAS
-        return prep in _PATH_PREPS and root.head.head.pos_ in ("VERB", "AUX")
+            return head.lemma_.lower() in _MOTION_LEMMAS
+        if prep in ("in", "at"):  # "attacks in X", "was killed in X"; not "confidence in X", "believe in X"
+            return (head.pos_ == "VERB" and head.lemma_.lower() not in _NON_LOCATIVE_VERBS) or \
+                head.lemma_.lower() in _INCIDENT_NOUNS
+        return prep in _PATH_PREPS and head.pos_ in ("VERB", "AUX")
     if prep in _PLACE_PREPS:
         return True
     if prep == "of":  # "the border areas of X", "the district of X"
@@ -202,7 +214,8 @@ def repair_places(sdoc: Doc, cands: list[Candidate], gazetteer: Any | None,
                 c.label, is_place = "GPE", True
             elif c.label == "ORG" and len(span) == 1 and not span.text.isupper() and _place_context(span):
                 c.label, is_place = "GPE", True  # "pushed into Sambisa", "shot dead in Compton"
-            elif c.label == "PERSON" and not c.titles and _place_context(span, strict=True):
+            elif c.label == "PERSON" and not c.titles and not _after_title(sdoc, c.start, desc) and \
+                    _place_context(span, strict=True):
                 c.label, is_place = "GPE", True  # "advanced through Badia al-Sham toward al-Tanf"
         if is_place:
             place_texts.add(_bare(c.text, desc))
@@ -239,6 +252,15 @@ def _split_run_on_places(sdoc: Doc, cands: list[Candidate], place_texts: set[str
                     continue
         out.append(c)
     return out
+
+
+def _after_title(sdoc: Doc, start: int, desc: lexicon.Descriptors) -> bool:
+    """The name follows a role or honorific ("Defence Minister Yaqoob Mujahid", "Gen. X"): a person."""
+    if start == 0:
+        return False
+    prev = sdoc[start - 1] if sdoc[start - 1].text != "." or start < 2 else sdoc[start - 2]
+    word = prev.text.rstrip(".").lower()
+    return word in desc.role_words or word in {h.term.rstrip(".").lower() for h in lexicon.honorifics()}
 
 
 def _bare(text: str, desc: lexicon.Descriptors) -> str:
