@@ -1,10 +1,10 @@
 """Time the cross-document fact recompute on a synthetic store (not a test: speed is measured here).
 
-    .venv/bin/python scripts/bench-crossdoc.py [N_DOCS] [CLAIMS_PER_DOC]
+    .venv/bin/python scripts/bench-crossdoc.py [N_DOCS] [CLAIMS_PER_DOC] [YEARS]
 
 Builds N_DOCS synthetic reports (outlets, named and unnamed speakers, events
 among a pool of actors and places on random dates at day/month/year
-precision, some denials, some relations) in a temporary store, then times
+precision within YEARS years from 2023, some denials, some relations) in a temporary store, then times
 ``Store.recompute_facts()`` and prints the fact counts.
 """
 
@@ -28,12 +28,12 @@ SPEAKERS = [f"Spokesman {i}" for i in range(15)]
 TYPES = ["ASSAULT", "FIGHT", "PROTEST", "AGREE", "COERCE"]
 
 
-def report(i: int, per_doc: int, rng: random.Random) -> Report:
+def report(i: int, per_doc: int, rng: random.Random, years: int = 1) -> Report:
     lines, specs = [], []
     for j in range(per_doc):
         a, b = rng.sample(ACTORS, 2)
         place = rng.choice(PLACES)
-        day = f"2023-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        day = f"{2023 - rng.randrange(years)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         date = rng.choice([day, day[:7], day[:4]])
         sentence = f"{a} hit {b} near {place} on {date} (item {i}.{j})."
         lines.append(sentence)
@@ -64,17 +64,18 @@ def report(i: int, per_doc: int, rng: random.Random) -> Report:
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 500
     per_doc = int(sys.argv[2]) if len(sys.argv) > 2 else 8
+    years = int(sys.argv[3]) if len(sys.argv) > 3 else 1
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "bench.sqlite") as store:
         for i in range(n):
-            store.save(report(i, per_doc, rng).extraction())
+            store.save(report(i, per_doc, rng, years).extraction())
         claims = store.conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
         times = []
         for _ in range(3):
             start = time.perf_counter()
             counts = store.recompute_facts()
             times.append(time.perf_counter() - start)
-        print(f"{n} documents, {claims} claims -> {counts}")
+        print(f"{n} documents, {claims} claims, dates over {years} year(s) -> {counts}")
         print(f"recompute_facts: best {min(times):.2f} s, worst {max(times):.2f} s of {len(times)}")
 
 
