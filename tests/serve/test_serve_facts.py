@@ -89,3 +89,9 @@ def test_entity_page_shows_source_counts_and_contested_facts_side_by_side(fclien
     russia = next(e["id"] for e in fclient.get("/api/entities?q=Russia").json()["items"] if e["name"] == "Russia")
     facts = fclient.get(f"/api/entities/{russia}").json()["facts"]["items"]
     assert sorted(f["n_sources"] for f in facts) == [1, 2]
+
+
+def test_health_counts_facts_and_contradictions_page_links_across_documents(fclient) -> None:
+    counts = fclient.get("/api/health").json()["counts"]
+    assert counts["facts_in_several_documents"] == 2 and counts["contested_facts"] == 1
+    assert 'href="/facts?contested=true"' in fclient.get("/contradictions").text

@@ -84,6 +84,8 @@ def overview(conn: sqlite3.Connection) -> dict[str, Any]:
         "relations": one("SELECT COUNT(*) FROM claims WHERE kind = 'relation'"),
         "events": one("SELECT COUNT(*) FROM claims WHERE kind = 'event'"),
         "contradictions": one("SELECT COUNT(*) FROM contradictions"),
+        "facts_in_several_documents": one("SELECT COUNT(*) FROM fact_groups WHERE n_documents > 1"),
+        "contested_facts": one("SELECT COUNT(*) FROM fact_groups WHERE contested = 1"),
         "places_resolved": one("SELECT COUNT(*) FROM places WHERE resolved = 1"),
         "places_unresolved": one("SELECT COUNT(*) FROM places WHERE resolved = 0"),
     }
