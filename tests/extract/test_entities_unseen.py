@@ -182,3 +182,11 @@ def test_names_where_incidents_happen_are_places(nlp):
     ctx = analyse(nlp, "Several soldiers were killed in attacks in Wadi al-Sirhan and Jabal al-Druze, a monitor said.")
     assert "Person" not in _types(ctx, "Wadi al-Sirhan")
     assert "Person" not in _types(ctx, "Jabal al-Druze")
+
+
+def test_person_name_stops_at_its_possessive_and_peoples_are_not_persons(nlp):
+    ctx = analyse(nlp, "Across Harare, Zimbabweans queued for fuel. Mnangagwa's 2018 government had promised reform, "
+                       "said Nelson Chamisa.")
+    assert not any(any(ch.isdigit() for ch in a) for e in ctx.entities for a in e.aliases)
+    assert not has_form(ctx, "Across Harare")
+    assert "Person" not in _types(ctx, "Zimbabweans")

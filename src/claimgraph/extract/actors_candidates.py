@@ -85,6 +85,17 @@ def trim(sdoc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def make(sdoc: Doc, start: int, end: int, label: str, source: str, **kw: Any) -> Candidate | None:
     start, end = trim(sdoc, start, end)
+    # a capitalised preposition opening a sentence is not part of the name ("Across Athens, ...")
+    while start < end - 1 and sdoc[start].is_sent_start and sdoc[start].pos_ == "ADP" and sdoc[start].is_title:
+        start += 1
+    if label == "PERSON":
+        # a person's name stops at its possessive and never ends in a number ("Essid's 2015 government")
+        for k in range(start + 1, end - 1):
+            if sdoc[k].text in ("'s", "\u2019s"):
+                end = k
+                break
+        while end > start + 1 and (sdoc[end - 1].like_num or sdoc[end - 1].is_punct):
+            end -= 1
     if start >= end:
         return None
     span = sdoc[start:end]

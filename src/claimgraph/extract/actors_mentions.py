@@ -477,6 +477,8 @@ def _context_repairs(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descriptor
                 c.label, c.kind = "PERSON", None  # "Mumin said": a speaker, not a village
         if c.label == "PERSON" and c.end - c.start > 1 and last.lower_ in not_entities and not c.dict_id:
             continue
+        if c.label == "PERSON" and c.end - c.start == 1 and not c.dict_id and _is_demonym(c.text):
+            continue  # "Greeks", "Afghans": a people, not a person
         if c.label == "PERSON" and not c.dict_id and nxt is not None and nxt.lower_ in _RULER_NOUNS:
             ruled = make(sdoc, c.start, c.end + 1, "ORG", "pattern", kind="government")
             if ruled is not None:  # "the Assad regime", "the Maduro government": the state apparatus, not the man
@@ -512,3 +514,9 @@ def _title_words() -> frozenset[str]:
 def _title_abbreviations() -> frozenset[str]:
     """Abbreviated titles as written ("Col.", "Det.")."""
     return frozenset(h.term for h in lexicon.honorifics() if h.term.endswith(".") and " " not in h.term)
+
+
+def _is_demonym(word: str) -> bool:
+    """'Greeks', 'Afghans', 'Pakistani': a nationality adjective or its plural."""
+    dem = lexicon.demonyms()
+    return word in dem or (word.endswith("s") and word[:-1] in dem) or (word.endswith("es") and word[:-2] in dem)
