@@ -185,3 +185,41 @@ def test_a_relation_stated_for_different_years_keeps_the_span_it_covers() -> Non
     corpus, _, groups = _groups(a, b)
     rec = group_record(corpus, groups[0])
     assert len(groups) == 1 and (rec["date_start"], rec["date_end"]) == ("2015-01-01", "2024-01-31")
+
+
+def _attack_report(text: str, outlet: str, published: str | None, actor: str, place: str | None = None,
+                   date: str | None = None, dictionary: str | None = None) -> Report:
+    r = Report(text, outlet=outlet, published=published)
+    r.entity(actor, surface=actor, dictionary=dictionary)
+    if place:
+        r.entity(place, "Location", surface=place)
+    r.claim("event", "ASSAULT", text.split("\n\n")[1].split(",")[0], r.says(None, "attacked"), sources=(actor,),
+            location=place, date=date)
+    return r
+
+
+def test_undated_placeless_events_in_two_reports_are_not_recognised_as_one() -> None:
+    a = _attack_report("Attack\n\nTaliban fighters attacked a checkpoint, officials said.", "Tolo", "2021-05-02",
+                       "Taliban", dictionary="taliban")
+    b = _attack_report("Attack\n\nTaliban fighters attacked a convoy, police said.", "Pajhwok", "2021-05-03",
+                       "Taliban", dictionary="taliban")
+    _, _, groups = _groups(a, b)
+    assert len(groups) == 2, "the Taliban attack often: with no date or place in common, two reports are two attacks"
+
+
+def test_common_nouns_are_not_the_same_actor_in_two_reports() -> None:
+    a = _attack_report("Unrest\n\npolice attacked protesters in Nairobi on 7 July 2023, witnesses said.", "Nation",
+                       "2023-07-08", "police", "Nairobi", "2023-07-07")
+    b = _attack_report("Unrest\n\npolice attacked marchers in Mombasa on 7 July 2023, residents said.", "Star",
+                       "2023-07-08", "police", "Mombasa", "2023-07-07")
+    b.entities["Mombasa"].name = "Nairobi"  # even in the same (unresolved) place
+    _, _, groups = _groups(a, b)
+    assert len(groups) == 2
+
+
+def test_an_undated_report_cannot_describe_an_event_after_its_publication() -> None:
+    later = s.kharkiv_next_year()
+    early = s.kharkiv_day()
+    early.claims[0] = replace(early.claims[0], date=None)  # published 2022-04-13, undated, same place
+    _, _, groups = _groups(later, early)
+    assert len(groups) == 2

@@ -15,11 +15,15 @@ Which claims state the same fact:
   report names must all be among the other's),
   dates that are compatible (each date is the interval its precision allows:
   "April 2022" is 1–30 April and overlaps "2022-04-12"; an undated claim
-  fits any date) and places that are compatible (the same canonical place, or
+  fits any date, but what a report asserts, alleges or denies happened before
+  its publication) and places that are compatible (the same canonical place, or
   one known to contain the other: a stated parent place, or a resolved country
-  or province holding the other place; an unknown place fits any). An event
-  joins the first group whose every member it is compatible with, so a group
-  never holds two claims that disagree on date or place.
+  or province holding the other place; an unknown place fits any). Across
+  documents an event is only recognised when both reports state a date, or both
+  a place, and a shared actor is named (a dictionary actor, or a name not all in
+  lower case: "police" in two reports are not known to be the same police). An
+  event joins the first group whose every member it is compatible with, so a
+  group never holds two claims that disagree on date or place.
 
 Each group counts its claims, documents and **independent sources**: the
 innermost speakers of the claims' attribution chains, by
@@ -234,11 +238,19 @@ class _Sig:
     targets: frozenset[str]
     span: tuple[str, str] | None
     location: str | None
+    doc: str = ""
+    dated: bool = False  # the text states a date (``span`` may also be bounded by the publication date)
+    named: frozenset[str] = frozenset()  # its actors that are named, so can be recognised in another report
 
     @classmethod
-    def of(cls, v: ClaimView) -> _Sig:
-        return cls(v.claim.predicate, frozenset(v.source_keys), frozenset(v.target_keys), interval(v.claim.date),
-                   v.location_key)
+    def of(cls, v: ClaimView, named: frozenset[str] | set[str] | None = None) -> _Sig:
+        stated = interval(v.claim.date)
+        span = stated
+        if span is None and v.document.published and v.modality in SUPPORTING | OPPOSING:
+            span = (_OPEN_START, _upper(v.document.published))  # what a report says happened, happened before it
+        actors = set(v.source_keys) | set(v.target_keys)
+        return cls(v.claim.predicate, frozenset(v.source_keys), frozenset(v.target_keys), span, v.location_key,
+                   v.document.id, stated is not None, frozenset(actors if named is None else actors & named))
 
 
 def _compatible(a: _Sig, b: _Sig, places: _Places) -> bool:
@@ -248,11 +260,25 @@ def _compatible(a: _Sig, b: _Sig, places: _Places) -> bool:
         pa, pb = a.sources | a.targets, b.sources | b.targets
         if not pa or not pb or not (pa <= pb or pb <= pa):
             return False  # the parties of one report are among the other's: "A agreed" fits "A and B agreed"
-    elif not (a.sources & b.sources or a.targets & b.targets):
-        return False  # an actor shared in the same role: "Russia attacked" is not "an attack on Russia"
-    elif not _overlap_if_both(a.sources, b.sources) or not _overlap_if_both(a.targets, b.targets):
-        return False
+        shared = pa & pb
+    else:
+        shared = (a.sources & b.sources) | (a.targets & b.targets)
+        if not shared:
+            return False  # an actor shared in the same role: "Russia attacked" is not "an attack on Russia"
+        if not _overlap_if_both(a.sources, b.sources) or not _overlap_if_both(a.targets, b.targets):
+            return False
+    if a.doc != b.doc:
+        if not (a.dated and b.dated) and not (a.location and b.location):
+            return False  # across reports, an event is recognised by a stated date or place in both
+        if not shared & a.named:
+            return False  # "police" or "civilians" in two reports are not known to be the same people
     return overlaps(a.span, b.span) and places.compatible(a.location, b.location)
+
+
+def _named_actors(corpus: Corpus) -> set[str]:
+    """Actors with a name, not a common noun: a dictionary match, or a name not written all in lower case."""
+    return {k for k, a in corpus.actors.items()
+            if a.external_ids.get("dictionary") or a.name != a.name.lower() or a.name == a.name.upper()}
 
 
 def same_event(a: ClaimView, b: ClaimView, places: _Places | None = None) -> bool:
@@ -269,6 +295,7 @@ def _narrow(span: tuple[str, str] | None, other: tuple[str, str] | None) -> tupl
 def group_claims(corpus: Corpus) -> list[FactGroup]:
     """Every claim of ``corpus`` in exactly one group, in the corpus's order (deterministic)."""
     places = _places(corpus)
+    named = _named_actors(corpus)
     groups: list[FactGroup] = []
     relations: dict[tuple[str, str, str], FactGroup] = {}
     by_actor: dict[tuple[str, str], list[FactGroup]] = {}
@@ -290,7 +317,7 @@ def group_claims(corpus: Corpus) -> list[FactGroup]:
                     relations[key] = group
             group.claims.append(v)
             continue
-        sig = _Sig.of(v)
+        sig = _Sig.of(v, named)
         actors = list(dict.fromkeys(v.source_keys + v.target_keys))
         candidates = list(dict.fromkeys(g for a in actors for g in by_actor.get((c.predicate, a), [])))
         group = next((g for g in candidates if overlaps(sig.span, spans[id(g)])
