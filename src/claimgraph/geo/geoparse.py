@@ -64,11 +64,12 @@ def _clean(start: int, text: str) -> tuple[int, str]:
     return start, text
 
 
-def _country_like(gazetteer: Gazetteer | None, text: str, max_level: int = 1) -> bool:
+def _country_like(gazetteer: Gazetteer | None, text: str, max_level: int = 1, continents: bool = True) -> bool:
     """A country, continent or first-order admin area of exactly this name (or a known short form)."""
     if gazetteer is None:
         return False
     return any(c.match in ("exact", "alias") and c.entry.level <= max_level
+               and (continents or c.entry.feature != "continent")
                for c in gazetteer.candidates(text, fuzzy=False))
 
 
@@ -112,7 +113,8 @@ def find_toponyms(
                 head = words[:k]
                 if head.text in _not_places() or norm(head.text) in demonyms() and not guidelines.demonyms:
                     continue
-                if _country_like(gazetteer, head.text, max_level=0 if ent.label_ == "PERSON" else 1):
+                # an organisation named like a continent is a union ("European Union"), not a place
+                if _country_like(gazetteer, head.text, 0 if ent.label_ == "PERSON" else 1, continents=False):
                     extra = ToponymSpan(head.start_char, head.end_char, head.text, None)
                     break
         if extra is None or any(s.start < extra.end and extra.start < s.end for s in spans):
