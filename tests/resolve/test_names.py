@@ -20,6 +20,12 @@ from claimgraph.resolve.names import fold, same_name, same_word, split_titles
         ("Hezbollah", "Hizbullah"),
         ("Hizb-i-Islami", "Hezb-e-Islami"),
         ("al-Shabaab", "al-Shabab"),
+        # apostrophe, hyphen and accent variants of one written name
+        ("Ahmad Shah Mas'ud", "Ahmad Shah Mas\u2019ud"),
+        ("Mas'ud", "Mas\u02bfud"),  # ayn written as a modifier letter
+        ("Sa'ad al-Fatlawi", "Sa`ad al\u2011Fatlawi"),  # backtick, non-breaking hyphen
+        ("Qasem Soleimani", "Q\u0101sem Soleim\u0101n\u012b"),
+        ("Ja'far", "Ja\u02bcfar"),
     ],
 )
 def test_spelling_variants_are_one_name(a, b):

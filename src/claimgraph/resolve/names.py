@@ -30,9 +30,15 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+#: apostrophe look-alikes (curly quotes, the ayn/hamza letters of transliteration, backtick, acute, prime)
+_APOSTROPHES = str.maketrans({ch: "'" for ch in "\u2018\u2019\u201b\u02bc\u02bb\u02bf\u02be\u0060\u00b4\u2032"})
+
+
 def tokens(text: str) -> list[str]:
-    """Lower-case, accent-free word tokens of a name, possessive and punctuation removed."""
-    text = _POSSESSIVE.sub("", strip_accents(text).strip())
+    """Lower-case, accent-free word tokens of a name, possessive and punctuation removed.
+
+    Apostrophe look-alikes are one apostrophe ("al-Rufay’i", "Masʿud", "Mas`ud" ~ "Mas'ud")."""
+    text = _POSSESSIVE.sub("", strip_accents(text.translate(_APOSTROPHES)).strip())
     out = []
     for raw in _SPLIT.split(text.lower()):
         tok = _EDGE.sub("", raw)
