@@ -63,7 +63,7 @@ def run_claims(nlp):
     Returns a function ``run(text, outlet=..., published=...) -> DocContext``; no gazetteer,
     so place coordinates are not resolved (the claim stages do not need them).
     """
-    from claimgraph.extract import attribution, contradictions, entities, events, relations
+    from claimgraph.extract import agents, attribution, contradictions, entities, events, relations
     from claimgraph.extract.context import DocContext
     from claimgraph.model import Document
 
@@ -71,6 +71,7 @@ def run_claims(nlp):
         doc = Document.from_text(text, outlet=outlet, published=published)
         ctx = DocContext(document=doc, sdoc=nlp(doc.text))
         entities.find_entities(ctx)
+        agents.find_agents(ctx)
         attribution.find_attributions(ctx)
         relations.find_relations(ctx)
         events.find_events(ctx)

@@ -22,8 +22,11 @@ from typing import Any, Literal, TypeVar
 
 Span = tuple[int, int]
 
-EntityType = Literal["Person", "Organization", "Location", "Agreement"]
-ENTITY_TYPES: tuple[str, ...] = ("Person", "Organization", "Location", "Agreement")
+EntityType = Literal["Person", "Organization", "Location", "Agreement", "Group"]
+#: "Group": an unnamed collective actor ("the police", "Afghan rebels"), see extract/agents.py
+ENTITY_TYPES: tuple[str, ...] = ("Person", "Organization", "Location", "Agreement", "Group")
+#: the types of named entities (gold FORMAT.md scores these; a Group has no name)
+NAMED_ENTITY_TYPES: tuple[str, ...] = ("Person", "Organization", "Location", "Agreement")
 
 Modality = Literal["asserted", "denied", "alleged", "requested", "promised", "hypothetical"]
 MODALITIES: tuple[str, ...] = ("asserted", "denied", "alleged", "requested", "promised", "hypothetical")

@@ -44,7 +44,7 @@ from claimgraph.eval.metrics import (
     spans_overlap,
 )
 from claimgraph.eval.report import EvalReport
-from claimgraph.model import ENTITY_TYPES, PREDICATES, SYMMETRIC_PREDICATES
+from claimgraph.model import NAMED_ENTITY_TYPES, PREDICATES, SYMMETRIC_PREDICATES
 
 if TYPE_CHECKING:
     from claimgraph.pipeline import Pipeline
@@ -154,7 +154,7 @@ def _any_overlap(a: Any, b: Any) -> bool:
 
 def match_entities(gold_entities: list[dict], sys_entities: list[dict]) -> dict[str, str]:
     """System entity id → gold entity id (FORMAT.md step 1)."""
-    sys_ents = [e for e in sys_entities if e.get("type") in ENTITY_TYPES]
+    sys_ents = [e for e in sys_entities if e.get("type") in NAMED_ENTITY_TYPES]
     sys_forms = [_forms(e) for e in sys_ents]
     gold_forms = [_forms(g) for g in gold_entities]
 
@@ -220,7 +220,7 @@ def score_counts(gold: dict[str, Any], predicted: dict[str, Any], text: str) -> 
 
     # 1. entities
     emap = match_entities(gold_entities, sys_entities)
-    c.entities = PRF(len(emap), sum(1 for e in sys_entities if e.get("type") in ENTITY_TYPES), len(gold_entities))
+    c.entities = PRF(len(emap), sum(1 for e in sys_entities if e.get("type") in NAMED_ENTITY_TYPES), len(gold_entities))
 
     # 2. alias pairs over gold surface forms the system found
     form_gold: dict[str, set[str]] = {}
@@ -229,7 +229,7 @@ def score_counts(gold: dict[str, Any], predicted: dict[str, Any], text: str) -> 
             form_gold.setdefault(f, set()).add(g["id"])
     form_sys: dict[str, set[str]] = {}
     for e in sys_entities:
-        if e.get("type") not in ENTITY_TYPES:
+        if e.get("type") not in NAMED_ENTITY_TYPES:
             continue
         for f in _forms(e):
             if f in form_gold:

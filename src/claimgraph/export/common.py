@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 from claimgraph.model import Attribution, Claim, DateInterval, Document, Entity, Extraction, Place
 
 #: kinds of entities that act (get nodes, actor records); places and agreements are kept apart
-ACTOR_TYPES: frozenset[str] = frozenset({"Person", "Organization"})
+#: Group: an unnamed collective ("the police", "Afghan rebels"), an actor without a name
+ACTOR_TYPES: frozenset[str] = frozenset({"Person", "Organization", "Group"})
 
 
 def normalise_name(name: str) -> str:
@@ -47,6 +48,9 @@ def normalise_name(name: str) -> str:
 def canonical_key(entity: Entity) -> str:
     """The cross-document identity of an entity (see module docstring for the order of evidence)."""
     ext = entity.external_ids or {}
+    if entity.type == "Group":
+        # an unnamed group ("the police") is one only within its report: never merged by its noun
+        return f"group:{entity.id}"
     if ext.get("canonical"):
         return f"canonical:{ext['canonical']}"
     if ext.get("dictionary"):

@@ -9,7 +9,7 @@ keeps all its evidence, attribution and modality.
   canonical id (``can_…``), a dictionary id or a per-document entity id; a claim passes when
   any entity it involves matches.
 * ``type``: a PLOVER event type, a relation predicate, or an entity type (``Person``,
-  ``Organization``, ``Location``, ``Agreement``: claims involving such an entity); case-insensitive.
+  ``Organization``, ``Location``, ``Agreement``, ``Group``: claims involving such an entity); case-insensitive.
   Several values: any may match.
 * ``date_from``/``date_to``: YYYY[-MM[-DD]]; a claim passes when its date (value
   or interval) can overlap the range. Undated claims do not pass a date filter.

@@ -46,7 +46,8 @@ PREDICATE_LABELS = {
     "located_in": "located in",
     "part_of": "part of",
 }
-SCHEMA_BY_TYPE = {"Person": "Person", "Organization": "Organization", "Agreement": "Contract", "Location": "Address"}
+SCHEMA_BY_TYPE = {"Person": "Person", "Organization": "Organization", "Group": "Organization", "Agreement": "Contract",
+                  "Location": "Address"}
 
 
 def ftm_id(claimgraph_id: str) -> str:

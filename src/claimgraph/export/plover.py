@@ -114,6 +114,12 @@ def _entity(view: ClaimView, corpus: Corpus, entity_id: str) -> dict[str, Any]:
             record["office"] = actor.titles[0]
         if actor.place is not None and actor.type == "Location" and country_alpha3(actor.place.country):
             record["code"] = country_alpha3(actor.place.country)
+        if actor.type == "Group":
+            # an unnamed group: its CAMEO/PLOVER agent (sector) code and, when known, its country
+            if actor.external_ids.get("sector"):
+                record["sector"] = actor.external_ids["sector"]
+            if country_alpha3(actor.external_ids.get("country")):
+                record["code"] = country_alpha3(actor.external_ids.get("country"))
     return record
 
 

@@ -158,6 +158,12 @@ class _Builder:
         elif actor.type == "Organization" and actor.kind in THREAT_KINDS:
             obj = stix2.ThreatActor(id=stix_id("threat-actor", actor.key), name=actor.name, description=description,
                                     aliases=[a for a in actor.aliases if a != actor.name] or None, **common)
+        elif actor.type == "Group":
+            # an unnamed collective ("the police", "Afghan rebels"): STIX's identity class for groups
+            obj = stix2.Identity(id=stix_id("identity", actor.key), name=actor.name, identity_class="group",
+                                 description=description,
+                                 **self.common(x_claimgraph_canonical_key=actor.key, x_claimgraph_kind=actor.kind,
+                                               x_claimgraph_aliases=actor.aliases))
         elif actor.type == "Organization":
             obj = stix2.Identity(id=stix_id("identity", actor.key), name=actor.name, identity_class="organization",
                                  description=description,

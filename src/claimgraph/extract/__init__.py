@@ -4,6 +4,7 @@ The stage order is the data flow; each stage is one module with one entry point
 taking the shared :class:`~claimgraph.extract.context.DocContext`:
 
 1. ``entities.find_entities``       mentions + entities with aliases and descriptors
+   ``agents.find_agents``           unnamed collective actors ("the police", "Afghan rebels") as Group entities
 2. ``claimgraph.geo.resolve.resolve_places``  coordinates (or a reason) for Location entities
 3. ``attribution.find_attributions`` who says what, and which text each speaker covers
 4. ``relations.find_relations``     leader_of, member_of, located_in, ... claims
@@ -35,7 +36,7 @@ def extract_document(
     ``timings``, when given, accumulates the seconds spent in each stage under the
     stage's name ("nlp", "entities", ...) — used by ``claimgraph bench``.
     """
-    from claimgraph.extract import attribution, contradictions, entities, events, relations
+    from claimgraph.extract import agents, attribution, contradictions, entities, events, relations
     from claimgraph.geo import resolve
 
     clock = time.perf_counter
@@ -43,6 +44,7 @@ def extract_document(
     ctx = DocContext(document=document, sdoc=nlp(document.text), gazetteer=gazetteer)
     stages = (
         ("entities", entities.find_entities),
+        ("agents", agents.find_agents),
         ("places", resolve.resolve_places),
         ("attribution", attribution.find_attributions),
         ("relations", relations.find_relations),

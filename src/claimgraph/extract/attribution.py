@@ -246,6 +246,9 @@ class _Builder:
         if ent is None and tok.pos_ == "PROPN":
             ents = self.actors.of_np(tok)
             ent = ents[0] if ents else None
+        if ent is None:
+            # "police said", "Palestinian officials told …": the unnamed group speaks
+            ent = self.actors.agent_at(tok)
         return text, ent, span
 
     # -- building attributions ----------------------------------------------------------
@@ -277,7 +280,8 @@ class _Builder:
         ctx.attributions.append(att)
         self.by_id[att.id] = att
         ctx.attribution_scopes.append((frame.scope[0], frame.scope[1], att.id))
-        if frame.speaker_text is not None and frame.speaker_entity is None:
+        if frame.speaker_text is not None and (frame.speaker_entity is None
+                                               or self.actors.type_of(frame.speaker_entity) == "Group"):
             self.last_source = att
         elif frame.speaker_entity is not None and self.actors.type_of(frame.speaker_entity) == "Person":
             self.last_source = att

@@ -42,6 +42,7 @@ from claimgraph.extract.syntax import (
     conjuncts,
     is_passive,
     places_of,
+    preps_of,
     subject_of,
 )
 from claimgraph.model import Claim, DateInterval
@@ -52,6 +53,8 @@ if TYPE_CHECKING:
 EXTRACTOR = "claimgraph.events"
 VERSION = "1.0.0"
 
+#: entity types that can be an event's source or target (Group: unnamed collectives, extract/agents.py)
+_ACTOR_TYPES = ("Person", "Organization", "Location", "Group")
 #: event types whose clause complement is their content, not a separate event
 _CONTENT_TAKING = frozenset({"REQUEST", "AGREE", "THREATEN", "REJECT", "ACCUSE", "CONCEDE"})
 #: nominal events whose "of" phrase names the actor, not the one acted on ("withdrawal of troops")
@@ -201,7 +204,7 @@ class _Events:
     def singular_antecedent(self, pron: Token) -> list[str]:
         """"Hungary said it will support …": a subject pronoun in a reported clause is the reporter;
         otherwise the nearest preceding entity of a fitting type in the sentence."""
-        want = ("Person",) if pron.lower_ in ("he", "she") else ("Organization", "Location")
+        want = ("Person",) if pron.lower_ in ("he", "she") else ("Organization", "Location", "Group")
         verb = pron.head
         if pron.dep_ in ("nsubj", "nsubjpass") and verb.dep_ in ("ccomp", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             rep = subject_of(verb.head)
@@ -373,6 +376,13 @@ class _Events:
                 and noun.head.lemma_.lower() not in self.reporting_verbs:
             # "launched attacks", "tightened the blockade", "lifted the curfew": the verb's subject acts
             sources = self.subject_phrase(subject_of(noun.head))
+        if not targets and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS:
+            # "opened fire on protesters", "launched an attack against the base": the light verb's phrase
+            for c, p in preps_of(noun.head, ("on", "against", "at", "upon")):
+                ents = [e for e in self.phrase(p) if e not in sources]
+                if ents and target_tok is None:
+                    target_tok = p
+                targets += ents
         if noun.dep_ == "pobj" and noun.head.lower_ in ("at", "upon", "on") and noun.head.head.pos_ in ("VERB", "AUX"):
             # "proposed at Pakistan's request": the request was made to the one who acts on it
             if not targets:
@@ -491,8 +501,8 @@ class _Events:
                 if trig.type == "REJECT" and not targets and is_anaphoric_denial(tok) and self.last_accusation:
                     # "denied these accusations": rejects the accuser of the last accusation
                     targets = [s for s in self.last_accusation.sources if s not in sources]
-            sources = [s for s in sources if self.actors.type_of(s) in ("Person", "Organization", "Location")]
-            targets = [t for t in targets if self.actors.type_of(t) in ("Person", "Organization", "Location")]
+            sources = [s for s in sources if self.actors.type_of(s) in _ACTOR_TYPES]
+            targets = [t for t in targets if self.actors.type_of(t) in _ACTOR_TYPES]
             unresolved = False
             if not sources and not targets:
                 # no entity names a participant: keep the event only when a participant phrase exists

@@ -50,7 +50,7 @@ _PAST_MARKERS = frozenset({"former", "ex", "late", "then", "previous", "erstwhil
 class _Relations:
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
-        self.actors = Actors.build(ctx)
+        self.actors = Actors.build(ctx, agents=False)
         self.dates = DateFinder(ctx)
         d = relations_data()
         self.leader = {n.lower() for n in d["leader_nouns"]}

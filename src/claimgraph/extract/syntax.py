@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from claimgraph.data import load_yaml
+from claimgraph.extract.agents import AGENT_LABEL
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -58,16 +59,31 @@ class Actors:
     tok_ent: list[str | None] = field(default_factory=list)
     entity_types: dict[str, str] = field(default_factory=dict)
     groups: frozenset[str] = frozenset()
+    #: token → unnamed group (``extract.agents``), the fallback where no name fills a role
+    tok_agent: list[str | None] = field(default_factory=list)
+    use_agents: bool = True
+    instruments: frozenset[str] = frozenset()
 
     @classmethod
-    def build(cls, ctx: DocContext) -> Actors:
+    def build(cls, ctx: DocContext, *, agents: bool = True) -> Actors:
+        """``agents``: fall back to the unnamed groups of ``extract.agents`` where no name fills a
+        phrase (events, speakers); relations between named actors pass False."""
+        from claimgraph.extract.agents import lexicon
+
         sdoc = ctx.sdoc
         tok_ent: list[str | None] = [None] * len(sdoc)
+        tok_agent: list[str | None] = [None] * len(sdoc)
         width: list[int] = [0] * len(sdoc)
         starts = [t.idx for t in sdoc]
         # names first; descriptor mentions ("the Taliban's interior minister") only fill tokens
         # no name covers, so the group inside a descriptor stays the group
-        ordered = sorted((m for m in ctx.mentions if m.entity_id), key=lambda m: m.label == "DESCRIPTOR")
+        ordered = sorted((m for m in ctx.mentions if m.entity_id and m.label != AGENT_LABEL),
+                         key=lambda m: m.label == "DESCRIPTOR")
+        for m in ctx.mentions:
+            if m.entity_id and m.label == AGENT_LABEL:
+                span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None and len(span):
+                    tok_agent[span[-1].i] = m.entity_id  # the head: "Afghan rebels" → rebels
         for m in ordered:
             if m.label == "DESCRIPTOR":
                 width = [w if tok_ent[k] is None else 10**9 for k, w in enumerate(width)]
@@ -81,7 +97,13 @@ class Actors:
                         width[i] = w
                 i += 1
         types = {e.id: e.type for e in ctx.entities}
-        return cls(ctx=ctx, tok_ent=tok_ent, entity_types=types, groups=group_nouns())
+        groups = group_nouns() | frozenset(lexicon().nouns)
+        return cls(ctx=ctx, tok_ent=tok_ent, entity_types=types, groups=groups, tok_agent=tok_agent,
+                   use_agents=agents, instruments=lexicon().instruments)
+
+    def agent_at(self, tok: Token) -> str | None:
+        """The unnamed group whose phrase holds ``tok`` (None when agents are off)."""
+        return self.tok_agent[tok.i] if self.use_agents else None
 
     def at(self, tok: Token) -> str | None:
         return self.tok_ent[tok.i]
@@ -99,6 +121,17 @@ class Actors:
         return out
 
     def of_np(self, tok: Token, *, allow_groups: bool = True, _depth: int = 0) -> list[str]:
+        """The entity of the noun phrase headed by ``tok``: a named one (:meth:`named_np`), else
+        the unnamed group of ``extract.agents`` whose head it is ("protesters", "Afghan rebels")."""
+        named = self.named_np(tok, allow_groups=allow_groups, _depth=_depth)
+        if named or not self.use_agents:
+            return named
+        agent = self.tok_agent[tok.i]
+        if agent is not None and tok.pos_ in ("NOUN", "PROPN"):
+            return [agent]
+        return []
+
+    def named_np(self, tok: Token, *, allow_groups: bool = True, _depth: int = 0) -> list[str]:
         """The entity named by the noun phrase headed by ``tok`` (without its conjuncts).
 
         "Pakistan" → pakistan; "Pakistani Taliban leaders" → the group in the modifier;
@@ -113,11 +146,20 @@ class Actors:
         # a mention covering the phrase's own left part (descriptor mentions linked by the entity stage)
         left = tok.left_edge
         m = self.ctx.mention_at(left.idx, tok.idx + len(tok.text))
+        if m is not None and m.label == AGENT_LABEL:
+            m = None
         if m is not None and m.start <= tok.idx and m.end >= tok.idx + len(tok.text) and m.entity_id:
             return [m.entity_id]
         if tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
             return []
         lemma = tok.lemma_.lower()
+        if lemma in self.instruments and tok.pos_ == "NOUN":
+            # "U.N. helicopters evacuated …", "Israeli warplanes struck …": the named user
+            for child in tok.children:
+                if child.dep_ in ("compound", "amod", "nmod", "poss") and child.i < tok.i:
+                    e = self.at(child)
+                    if e and self.type_of(e) in ("Organization", "Location"):
+                        return [e]
         if allow_groups and (lemma in self.groups or tok.lower_ in self.groups):
             for child in tok.children:
                 if child.dep_ == "poss" and child.lower_ in ("its", "their"):

@@ -17,7 +17,7 @@ DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 TYPE_PATTERN = r"^[A-Za-z_]{1,40}$"
 MAX_OFFSET = 1_000_000
 
-EntityTypeParam = Literal["Person", "Organization", "Location", "Agreement"]
+EntityTypeParam = Literal["Person", "Organization", "Location", "Agreement", "Group"]
 ModalityParam = Literal["asserted", "denied", "alleged", "requested", "promised", "hypothetical"]
 KindParam = Literal["relation", "event"]
 FormatParam = Literal["html", "json"]

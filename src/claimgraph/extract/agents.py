@@ -1,0 +1,222 @@
+"""Unnamed collective actors: "the police", "Afghan rebels", "security forces", "protesters".
+
+News reports most of their events between actors that have no name: the police, the army,
+protesters, "Palestinian officials". The entity stage finds *named* actors only, so this stage
+adds, right after it, one :class:`~claimgraph.model.Entity` of type ``Group`` per distinct
+noun phrase headed by an agent noun of ``data/agents.yaml`` (with its CAMEO/PLOVER sector code):
+
+- the phrase is its left modifiers and head as written, without determiner, numbers or
+  possessive pronouns ("the two Afghan rebels" → "Afghan rebels"); a modifier that a named
+  mention covers stays out of the span (the named entity keeps its tokens) but gives the
+  group its country ("Pakistan's army" → "army", country PK);
+- a demonym modifier gives the country ("Afghan rebels" → AF), so does an "of/in/from"
+  place after the head ("the government of Sudan" → "government", SD);
+- "rebel leaders", "police officials": a member noun after an agent noun takes its sector;
+- a head that a named mention covers is not an agent (a named entity wins: "Taliban fighters"
+  is the Taliban, and "Israeli police" stays the entity stage's);
+- a bare re-mention ("the rebels") joins the one earlier group with the same head, if there
+  is exactly one ("Afghan rebels … the rebels").
+
+The claim stages use these groups only where no named entity fills a role (see
+:meth:`claimgraph.extract.syntax.Actors.of_np`); nothing here invents an actor, every group
+has the spans of its mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from claimgraph.data import load_tsv, load_yaml
+from claimgraph.model import Entity, Mention, stable_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from claimgraph.extract.context import DocContext
+
+#: mention label of an agent phrase
+AGENT_LABEL = "AGENT"
+_DROP_DEPS = frozenset({"det", "nummod", "predet", "quantmod", "punct", "case"})
+_DROP_WORDS = frozenset({"its", "their", "his", "her", "our", "my", "your", "some", "many", "several", "few",
+                         "other", "all", "both", "those", "these", "such", "more", "most", "dozens", "hundreds",
+                         "thousands", "of", "the", "a", "an", "'s", "’s"})
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    nouns: dict[str, str]
+    sectors: dict[str, str]
+    members: frozenset[str]
+    instruments: frozenset[str]
+    demonyms: dict[str, str]
+    country_names: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = load_yaml("agents.yaml")
+    demonyms = {r["demonym"].lower(): r["target"] for r in load_tsv("geo_demonyms.tsv")
+                if len(r.get("target", "")) == 2}
+    names = {r["alias"].lower(): r["target"] for r in load_tsv("geo_aliases.tsv") if len(r.get("target", "")) == 2}
+    return Lexicon(
+        nouns={str(k).lower(): str(v).upper() for k, v in data["nouns"].items()},
+        sectors={str(k).upper(): str(v) for k, v in data["sectors"].items()},
+        members=frozenset(w.lower() for w in data["members"]),
+        instruments=frozenset(w.lower() for w in data.get("instruments") or ()),
+        demonyms=demonyms,
+        country_names=names,
+    )
+
+
+def sector_of_word(tok: Token) -> str | None:
+    """The sector code of an agent noun token (by lemma, then as written), else None."""
+    nouns = lexicon().nouns
+    return nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+
+
+def country_code(name: str) -> str | None:
+    """ISO 3166-1 alpha-2 of a country name or demonym, from the packaged tables and ISO 3166."""
+    lex = lexicon()
+    low = name.strip().lower()
+    if low in lex.demonyms:
+        return lex.demonyms[low]
+    if low in lex.country_names:
+        return lex.country_names[low]
+    try:
+        import pycountry
+
+        return str(pycountry.countries.lookup(name.strip()).alpha_2)
+    except (LookupError, ImportError):
+        return None
+
+
+@dataclass
+class _Phrase:
+    start: int  # token index
+    end: int  # token index, exclusive
+    head: Token
+    sector: str
+    country: str | None
+
+
+def _named_tokens(ctx: DocContext) -> dict[int, str]:
+    """token index → entity id, for tokens that an entity-linked mention covers."""
+    out: dict[int, str] = {}
+    sdoc = ctx.sdoc
+    for m in ctx.mentions:
+        if not m.entity_id:
+            continue
+        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            out.setdefault(t.i, m.entity_id)
+    return out
+
+
+def _sector(tok: Token) -> str | None:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    own = sector_of_word(tok)
+    if own:
+        # a capitalised head mid-sentence is a name the entity stage did not take ("Army Corps")
+        if tok.pos_ == "PROPN" and not tok.is_sent_start and tok.text[:1].isupper() and tok.lower_ not in lexicon().nouns:
+            return None
+        return own
+    if tok.lemma_.lower() in lexicon().members:
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
+                s = sector_of_word(c)
+                if s:
+                    return s
+    return None
+
+
+def _phrase(ctx: DocContext, tok: Token, named: dict[int, str]) -> _Phrase | None:
+    if tok.i in named or tok.dep_ in ("compound", "amod"):
+        return None
+    sector = _sector(tok)
+    if sector is None:
+        return None
+    lex = lexicon()
+    mods = [c for c in tok.children if c.i < tok.i and c.dep_ not in _DROP_DEPS]
+    start = min((c.left_edge.i for c in mods), default=tok.i)
+    country: str | None = None
+    # drop leading determiners/quantifiers, and anything up to the last named token (kept by its entity)
+    i = start
+    for k in range(start, tok.i):
+        t = ctx.sdoc[k]
+        if k in named:
+            country = country or _country_of_entity(ctx, named[k])
+            i = k + 1
+        elif t.lower_ in _DROP_WORDS or t.dep_ in _DROP_DEPS or t.like_num:
+            if i == k:
+                i = k + 1
+    start = i
+    while start < tok.i and (ctx.sdoc[start].is_punct or ctx.sdoc[start].lower_ in _DROP_WORDS):
+        start += 1
+    for k in range(start, tok.i):
+        if country is None and ctx.sdoc[k].text[:1].isupper():
+            country = lex.demonyms.get(ctx.sdoc[k].lower_)
+    if country is None:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.i in named:
+                        country = _country_of_entity(ctx, named[p.i])
+    return _Phrase(start=start, end=tok.i + 1, head=tok, sector=sector, country=country)
+
+
+def _country_of_entity(ctx: DocContext, entity_id: str) -> str | None:
+    e = ctx.entity(entity_id)
+    if e is None or e.type != "Location":
+        return None
+    if e.place is not None and e.place.country and e.kind == "country":
+        return e.place.country
+    if e.kind not in (None, "country"):
+        return None
+    return country_code(e.name)
+
+
+def find_agents(ctx: DocContext) -> None:
+    """Add a ``Group`` entity (+ mentions) for every agent noun phrase no named mention covers."""
+    named = _named_tokens(ctx)
+    sdoc = ctx.sdoc
+    text = ctx.document.text
+    by_key: dict[tuple[str, str | None], Entity] = {}
+    by_head: dict[str, list[Entity]] = {}
+    lex = lexicon()
+    for tok in sdoc:
+        ph = _phrase(ctx, tok, named)
+        if ph is None:
+            continue
+        s, e = sdoc[ph.start].idx, sdoc[ph.end - 1].idx + len(sdoc[ph.end - 1].text)
+        name = text[s:e]
+        head = tok.lemma_.lower()
+        bare = ph.start == tok.i and ph.country is None
+        entity = by_key.get((name.lower(), ph.country))
+        if entity is None and bare:
+            same_head = by_head.get(head, [])
+            if len(same_head) == 1:
+                entity = same_head[0]
+        if entity is None:
+            ext = {"sector": ph.sector}
+            if ph.country:
+                ext["country"] = ph.country
+            entity = Entity(
+                id=stable_id("ent_", ctx.document.id, "Group", name.lower(), ph.country or "", (s, e)),
+                type="Group",
+                name=name,
+                kind=lex.sectors.get(ph.sector, ph.sector.lower()),
+                external_ids=ext,
+            )
+            ctx.entities.append(entity)
+            by_key[(name.lower(), ph.country)] = entity
+            by_head.setdefault(head, []).append(entity)
+        if name not in entity.aliases:
+            entity.aliases.append(name)
+        entity.mentions.append((s, e))
+        ctx.mentions.append(Mention(s, e, name, AGENT_LABEL, entity.id, "pattern"))
+

@@ -1,0 +1,110 @@
+"""Unnamed collective actors (Group entities) and the claim stages that fall back to them."""
+
+from __future__ import annotations
+
+from claimgraph.extract.agents import country_code, lexicon
+from claimgraph.extract.context import DocContext
+
+
+def _groups(ctx: DocContext) -> dict[str, dict]:
+    text = ctx.document.text
+    out = {}
+    for e in ctx.entities:
+        if e.type == "Group":
+            out[e.name] = {"sector": e.external_ids.get("sector"), "country": e.external_ids.get("country"),
+                           "kind": e.kind, "spans": [text[s:t] for s, t in e.mentions]}
+    return out
+
+
+def _events(ctx: DocContext, predicate: str) -> list[tuple[list[str], list[str]]]:
+    name = {e.id: e.name for e in ctx.entities}
+    return [([name[s] for s in c.sources], [name[t] for t in c.targets])
+            for c in ctx.claims if c.kind == "event" and c.predicate == predicate]
+
+
+def test_sector_codes_are_declared():
+    lex = lexicon()
+    assert set(lex.nouns.values()) <= set(lex.sectors)
+    assert lex.nouns["police"] == "COP" and lex.nouns["rebel"] == "REB"
+
+
+def test_demonym_modifier_gives_country_and_sector(run_claims):
+    ctx = run_claims("Colombian rebels attacked a police post near Cali on Sunday.")
+    groups = _groups(ctx)
+    assert groups["Colombian rebels"]["sector"] == "REB"
+    assert groups["Colombian rebels"]["country"] == "CO"
+    assert groups["Colombian rebels"]["spans"] == ["Colombian rebels"]
+    # the compound "police post" is a place, not the police
+    assert "police" not in groups
+
+
+def test_group_spans_drop_determiners_and_numbers(run_claims):
+    ctx = run_claims("The two soldiers were wounded when protesters threw stones in Yangon.")
+    groups = _groups(ctx)
+    assert "soldiers" in groups and groups["soldiers"]["sector"] == "MIL"
+    assert groups["protesters"]["sector"] == "OPP"
+    assert all(not n.lower().startswith(("the ", "two ")) for n in groups)
+
+
+def test_government_of_a_country_is_not_invented(run_claims):
+    ctx = run_claims("The government of Sudan rejected the proposal, officials in Khartoum said.")
+    groups = _groups(ctx)
+    # no group swallows the country name; the group carries the country it belongs to
+    assert all("Sudan" not in n for n in groups)
+    assert groups["government"]["country"] == "SD"
+    names = {e.name for e in ctx.entities}
+    assert "Sudan" in names
+
+
+def test_named_group_wins_over_generic_noun(run_claims):
+    ctx = run_claims("Al-Shabaab fighters attacked African Union troops in Mogadishu.")
+    groups = _groups(ctx)
+    assert not any("Shabaab" in n for n in groups)
+    ((sources, targets),) = _events(ctx, "ASSAULT")
+    assert len(sources) == 1 and "Shabaab" in sources[0]
+    # "African Union troops": the named organisation, not an anonymous group
+    assert targets and "African Union" in targets[0]
+
+
+def test_events_fall_back_to_groups(run_claims):
+    ctx = run_claims("Soldiers opened fire on protesters in Lagos on Tuesday.")
+    ((sources, targets),) = _events(ctx, "ASSAULT")
+    assert sources == ["Soldiers"] and targets == ["protesters"]
+
+
+def test_country_named_in_subject_stays_source(run_claims):
+    ctx = run_claims("Pakistan's army shelled border villages on Monday.")
+    ((sources, _),) = _events(ctx, "ASSAULT")
+    assert sources == ["Pakistan"]
+    assert _groups(ctx)["army"]["country"] == "PK"
+
+
+def test_bare_remention_joins_the_earlier_group(run_claims):
+    ctx = run_claims("Maoist rebels ambushed a convoy in Chhattisgarh. The rebels fled into the forest.")
+    groups = _groups(ctx)
+    assert groups["Maoist rebels"]["spans"] == ["Maoist rebels", "rebels"]
+    assert "rebels" not in groups
+
+
+def test_police_as_speaker(run_claims):
+    ctx = run_claims("Gunmen killed three villagers in Zamfara state, police said.")
+    groups = {e.id: e.name for e in ctx.entities if e.type == "Group"}
+    speakers = [s for a in ctx.attributions for s in a.chain[1:]]
+    assert any(groups.get(s.entity_id or "") == "police" for s in speakers)
+    ((sources, targets),) = _events(ctx, "ASSAULT")
+    assert sources == ["Gunmen"] and targets == ["villagers"]
+
+
+def test_relations_never_use_groups(run_claims):
+    ctx = run_claims("Syrian rebels led by Ahmed al-Sharaa are members of the opposition alliance.")
+    groups = {e.id for e in ctx.entities if e.type == "Group"}
+    assert groups
+    for c in ctx.claims:
+        if c.kind == "relation":
+            assert c.subject not in groups and c.object not in groups
+
+
+def test_country_code_lookups():
+    assert country_code("Afghan") == "AF"
+    assert country_code("Kenya") == "KE"
+    assert country_code("Atlantis") is None
