@@ -39,6 +39,7 @@ class Report:
 
     def __post_init__(self) -> None:
         self.doc = Document.from_text(self.text, outlet=self.outlet, published=self.published,
+                                      title=self.text.split("\n", 1)[0],
                                       path=self.path or f"/reports/{self.outlet.lower().replace(' ', '-')}-{self.published}.txt")
 
     def entity(self, name: str, etype: str = "Organization", kind: str | None = None, surface: str | None = None,

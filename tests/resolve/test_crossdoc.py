@@ -147,7 +147,9 @@ def test_reports_whose_outlet_is_unknown_are_not_one_source() -> None:
                 location="El Fasher", date=date)
         reports.append(r)
     corpus, _, groups = _groups(*reports)
-    assert len(groups) == 1 and group_record(corpus, groups[0])["n_sources"] == 2
+    rec = group_record(corpus, groups[0])
+    assert len(groups) == 1 and rec["n_sources"] == 2
+    assert [c["source"] for c in rec["claims"]] == ["Clashes", "Fighting in Darfur"], "named by the report, not 'the outlet'"
 
 
 def test_an_actor_must_be_shared_in_the_same_role_except_for_joint_actions() -> None:

@@ -372,9 +372,12 @@ def _actor(corpus: Corpus, key: str | None) -> dict[str, Any] | None:
 
 def source_label(v: ClaimView) -> str:
     """Who the source is, for people: the innermost speaker, with the outlet when that is not the speaker."""
-    inner = v.chain[-1].text if v.chain else "?"
-    outlet = v.document.outlet
-    return inner if not outlet or len(v.chain) <= 1 or outlet == inner else f"{inner} (via {outlet})"
+    doc = v.document
+    outlet = doc.outlet
+    if len(v.chain) <= 1:  # the report in its own voice: its outlet, else the report itself
+        return outlet or doc.title or (doc.path or "").rsplit("/", 1)[-1] or doc.id
+    inner = v.chain[-1].text
+    return inner if not outlet or outlet == inner else f"{inner} (via {outlet})"
 
 
 def group_record(corpus: Corpus, g: FactGroup) -> dict[str, Any]:
