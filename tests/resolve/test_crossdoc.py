@@ -225,3 +225,18 @@ def test_an_undated_report_cannot_describe_an_event_after_its_publication() -> N
     early.claims[0] = replace(early.claims[0], date=None)  # published 2022-04-13, undated, same place
     _, _, groups = _groups(later, early)
     assert len(groups) == 2
+
+
+def test_a_tie_between_common_nouns_is_not_merged_across_reports() -> None:
+    reports = []
+    for outlet, text in (("Dawn", "Ties\n\nThe militants are members of the group, police said."),
+                         ("Geo", "Links\n\nThe militants are members of the group, officials said.")):
+        r = Report(text, outlet=outlet, published="2023-02-01")
+        r.entity("militants", surface="militants")
+        r.entity("group", surface="group")
+        r.claim("relation", "member_of", text.split("\n\n")[1].split(",")[0], r.says(None, "said"),
+                subject="militants", object="group")
+        reports.append(r)
+    corpus, _, groups = _groups(*reports)
+    assert len(groups) == 2
+    assert group_record(corpus, groups[0])["label"] == "militants member_of group"

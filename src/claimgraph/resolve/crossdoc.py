@@ -7,7 +7,8 @@ they change, like canonical ids are rebuilt from judgements.
 Which claims state the same fact:
 
 * **relations** — the same canonical subject, predicate and canonical object
-  (``allied_with`` is symmetric, so its ends are put in a fixed order);
+  (``allied_with`` is symmetric, so its ends are put in a fixed order), across
+  documents only when both ends are named (see below);
 * **events** — the same PLOVER type, actors that overlap (source sets overlap
   when both are known, target sets likewise, and at least one actor is shared in
   the same role; for the joint types of ``data/crossdoc.yaml`` — AGREE, CONSULT,
@@ -297,7 +298,7 @@ def group_claims(corpus: Corpus) -> list[FactGroup]:
     places = _places(corpus)
     named = _named_actors(corpus)
     groups: list[FactGroup] = []
-    relations: dict[tuple[str, str, str], FactGroup] = {}
+    relations: dict[tuple[str, ...], FactGroup] = {}
     by_actor: dict[tuple[str, str], list[FactGroup]] = {}
     members: dict[int, list[_Sig]] = {}
     # days every member allows: intervals that overlap pairwise share a common part (Helly, in one
@@ -307,14 +308,16 @@ def group_claims(corpus: Corpus) -> list[FactGroup]:
         c = v.claim
         if c.kind == "relation":
             key = _relation_key(v)
-            group = relations.get(key) if key else None
+            # a common noun at either end ("the militants"): the same words in two reports are not one actor
+            lookup = key if not key or {key[0], key[2]} <= named else (*key, v.document.id)
+            group = relations.get(lookup) if lookup else None
             if group is None:
                 s, p, o = key if key else (v.subject_key, c.predicate, v.object_key)
                 group = FactGroup("relation", c.predicate, " ".join(x or "?" for x in (s, p, o)) if key else c.id,
                                   subject=s, object=o)
                 groups.append(group)
-                if key:
-                    relations[key] = group
+                if lookup:
+                    relations[lookup] = group
             group.claims.append(v)
             continue
         sig = _Sig.of(v, named)
