@@ -108,3 +108,19 @@ def test_country_code_lookups():
     assert country_code("Afghan") == "AF"
     assert country_code("Kenya") == "KE"
     assert country_code("Atlantis") is None
+
+
+def test_counted_people_are_the_actor(run_claims):
+    ctx = run_claims("Thousands of students staged demonstrations in Dhaka on Sunday.")
+    ((sources, _),) = _events(ctx, "PROTEST")
+    assert sources == ["students"]
+
+
+def test_object_owned_by_a_named_actor_is_the_target(run_claims):
+    # the proposal is no actor; the one it comes from is the one rejected
+    ctx = run_claims("Bangladesh rejected Myanmar's proposal for new border talks.")
+    ((sources, targets),) = _events(ctx, "REJECT")
+    assert sources == ["Bangladesh"] and targets == ["Myanmar"]
+    ctx = run_claims("Rebels in Darfur rejected an appeal from President Omar al-Bashir.")
+    ((_, targets),) = _events(ctx, "REJECT")
+    assert targets and "Bashir" in targets[0]

@@ -50,6 +50,7 @@ class Lexicon:
     sectors: dict[str, str]
     members: frozenset[str]
     instruments: frozenset[str]
+    quantities: frozenset[str]
     demonyms: dict[str, str]
     country_names: dict[str, str]
 
@@ -65,6 +66,7 @@ def lexicon() -> Lexicon:
         sectors={str(k).upper(): str(v) for k, v in data["sectors"].items()},
         members=frozenset(w.lower() for w in data["members"]),
         instruments=frozenset(w.lower() for w in data.get("instruments") or ()),
+        quantities=frozenset(w.lower() for w in data.get("quantities") or ()),
         demonyms=demonyms,
         country_names=names,
     )

@@ -257,6 +257,25 @@ class _Events:
             ents = list(dict.fromkeys([*self.actors.of_phrase(t), *ents]))
         return ents
 
+    def owners(self, noun: Token) -> list[str]:
+        """The named actor whose thing an object is, when the object itself is no actor: "rejected an
+        Indian proposal" → India, "dismissed an appeal from President X" → X, "beat Palestinian
+        detainees" → the Palestinians' entity. Only names; nothing for an unmodified noun."""
+        if noun.pos_ != "NOUN" or self.trigger_of(noun) is not None and not noun.children:
+            return []
+        out: list[str] = []
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < noun.i:
+                e = self.actors.at(c)
+                if e and self.actors.type_of(e) in ("Person", "Organization", "Location") and e not in out:
+                    out.append(e)
+        if not out:
+            for _, p in preps_of(noun, ("by", "from")):
+                for e in self.actors.of_phrase(p):
+                    if self.actors.type_of(e) in ("Person", "Organization", "Location") and e not in out:
+                        out.append(e)
+        return out
+
     def verb_actors(self, verb: Token, trig: Trigger) -> tuple[list[str], list[str], Token | None]:
         """(sources, targets, the phrase that holds the targets) for a verb trigger."""
         passive = is_passive(verb)
@@ -291,7 +310,7 @@ class _Events:
                         continue
                     if target_tok is None:
                         target_tok = c
-                    targets += self.phrase(c)
+                    targets += self.phrase(c) or self.owners(c)
             if trig.type == "RELOCATE":
                 moved = [t for t in targets if self.actors.type_of(t) != "Location"]
                 # "al-Qaeda transferred some of its members": the mover is the subject's own people
@@ -307,7 +326,7 @@ class _Events:
                 if c.dep_ == "prep" and c.lower_ in preps:
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            for e in self.phrase(p):
+                            for e in self.phrase(p) or self.owners(p):
                                 if self.actors.type_of(e) != "Location" or trig.type in ("ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REQUEST", "THREATEN", "CONSULT", "AGREE", "SUPPORT", "AID", "REJECT"):
                                     if e not in targets and (h is verb or trig.type in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT")):
                                         targets.append(e)

@@ -63,6 +63,7 @@ class Actors:
     tok_agent: list[str | None] = field(default_factory=list)
     use_agents: bool = True
     instruments: frozenset[str] = frozenset()
+    quantities: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, ctx: DocContext, *, agents: bool = True) -> Actors:
@@ -99,7 +100,7 @@ class Actors:
         types = {e.id: e.type for e in ctx.entities}
         groups = group_nouns() | frozenset(lexicon().nouns)
         return cls(ctx=ctx, tok_ent=tok_ent, entity_types=types, groups=groups, tok_agent=tok_agent,
-                   use_agents=agents, instruments=lexicon().instruments)
+                   use_agents=agents, instruments=lexicon().instruments, quantities=lexicon().quantities)
 
     def agent_at(self, tok: Token) -> str | None:
         """The unnamed group whose phrase holds ``tok`` (None when agents are off)."""
@@ -153,6 +154,10 @@ class Actors:
         if tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
             return []
         lemma = tok.lemma_.lower()
+        if tok.lower_ in self.quantities:
+            # "thousands of students", "a crowd of protesters": the people counted
+            for _, p in preps_of(tok, ("of",)):
+                return self.of_np(p, allow_groups=allow_groups, _depth=_depth + 1)
         if lemma in self.instruments and tok.pos_ == "NOUN":
             # "U.N. helicopters evacuated …", "Israeli warplanes struck …": the named user
             for child in tok.children:
