@@ -34,7 +34,6 @@ import math
 import re
 import statistics
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -310,7 +309,7 @@ class GeoScore:
                 continue
             over = [p for p in pred if p["start"] < g.end and g.start < p["end"]]
             exact = [p for p in over if (p["start"], p["end"]) == (g.start, g.end)]
-            p = (exact or over or [None])[0]
+            p = (exact or over)[0] if (exact or over) else None
             if p is None or p.get("lat") is None or p.get("lon") is None:
                 self.errors.append(MAX_KM)
                 continue
