@@ -255,8 +255,16 @@ def show_doc(doc_id: str | None, first: bool, db: str, as_json: bool) -> None:
     _echo_claims("Events", view["events"])
     if view["contradictions"]:
         click.echo(f"Contradictions ({len(view['contradictions'])})")
+        claims = {c["id"]: c for c in view["relations"] + view["events"]}
         for k in view["contradictions"]:
-            click.echo(f"  {k['key']}: {len(k['claims_for'])} for, {len(k['claims_against'])} against")
+            click.echo(f"  {len(k['claims_for'])} for, {len(k['claims_against'])} against:")
+            for side, ids in (("for", k["claims_for"]), ("against", k["claims_against"])):
+                for cid in ids:
+                    c = claims.get(cid)
+                    if c is None:
+                        continue
+                    says = " › ".join(c["says"]) if c["says"] else "?"
+                    click.echo(f"    {side:<7} [{c['modality']}] {_claim_summary(c)}  — says: {says}")
 
 
 def _echo_facts(facts: list[dict[str, Any]]) -> None:
@@ -274,16 +282,21 @@ def _echo_place(p: dict[str, Any]) -> None:
         click.echo(f"  place: unresolved ({p['reason'] or 'no gazetteer match'})")
 
 
+def _claim_summary(c: dict[str, Any]) -> str:
+    """One line naming what a claim states, with entity names (as shown by `show`)."""
+    if c["kind"] == "relation":
+        return f"{c['subject']} {c['predicate']} {c['object']}" + (f" (as {c['role']})" if c.get("role") else "")
+    what = f"{c['predicate']}: {', '.join(c['sources']) or '?'} → {', '.join(c['targets']) or '?'}"
+    if c.get("location"):
+        what += f" at {c['location']}"
+    return what
+
+
 def _echo_claims(heading: str, claims: list[dict[str, Any]]) -> None:
     click.echo(f"{heading} ({len(claims)})")
     for c in claims:
         mark = _MODALITY_MARK.get(c["modality"], c["modality"])
-        if c["kind"] == "relation":
-            what = f"{c['subject']} {c['predicate']} {c['object']}" + (f" (as {c['role']})" if c.get("role") else "")
-        else:
-            what = f"{c['predicate']}: {', '.join(c['sources']) or '?'} → {', '.join(c['targets']) or '?'}"
-            if c.get("location"):
-                what += f" at {c['location']}"
+        what = _claim_summary(c)
         when = ""
         if c["date"]:
             when = "  " + " ".join(f"{k} {v}" for k, v in c["date"].items())
