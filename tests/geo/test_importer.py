@@ -105,3 +105,17 @@ def test_missing_file_is_cg301(scratch_gazetteer, tmp_path):
     with pytest.raises(GeoError) as err:
         import_files(scratch_gazetteer, [tmp_path / "nope.txt"])
     assert err.value.code == "CG301"
+
+
+def test_kabul_the_river_versus_kabul_the_city(scratch_gazetteer, tmp_path):
+    dump = tmp_path / "AF.txt"
+    dump.write_text(
+        _row(1138958, "Kabul", 34.52813, 69.17233, "P", "PPLC", "AF", "13", pop=4_434_550)
+        + _row(1138957, "Kabul River", 33.9, 72.23, "H", "STM", "AF", "", alts="Kabul,Darya-ye Kabul"),
+        encoding="utf-8",
+    )
+    import_files(scratch_gazetteer, [dump])
+    city, river = (resolve_toponyms(scratch_gazetteer, [Toponym("c", "Kabul"), Toponym("r", "Kabul River")])[k]
+                   for k in ("c", "r"))
+    assert city.geonameid == 1138958 and city.feature == "city"
+    assert river.geonameid == 1138957 and river.feature == "water"
