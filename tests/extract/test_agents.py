@@ -124,3 +124,20 @@ def test_object_owned_by_a_named_actor_is_the_target(run_claims):
     ctx = run_claims("Rebels in Darfur rejected an appeal from President Omar al-Bashir.")
     ((_, targets),) = _events(ctx, "REJECT")
     assert targets and "Bashir" in targets[0]
+
+
+def test_peoples_and_armed_instruments(run_claims):
+    ctx = run_claims("Thousands of Iraqi Kurds demonstrated in Kirkuk. British aircraft later killed four Iraqis near Basra.")
+    groups = _groups(ctx)
+    assert groups["Iraqi Kurds"]["country"] == "IQ"
+    assert groups["British aircraft"] == {"sector": "MIL", "country": "GB", "kind": "military",
+                                          "spans": ["British aircraft"]}
+    ((sources, _),) = _events(ctx, "PROTEST")
+    assert sources == ["Iraqi Kurds"]
+
+
+def test_named_user_of_an_instrument_is_the_actor(run_claims):
+    ctx = run_claims("U.N. helicopters attacked rebel positions near Goma on Friday.")
+    assert not any("helicopter" in n for n in _groups(ctx))
+    sources = [s for s, _ in _events(ctx, "ASSAULT")]
+    assert sources and sources[0] and "United Nations" in sources[0][0]

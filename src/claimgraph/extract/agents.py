@@ -51,6 +51,7 @@ class Lexicon:
     members: frozenset[str]
     instruments: frozenset[str]
     quantities: frozenset[str]
+    demonym_plural_sector: str
     demonyms: dict[str, str]
     country_names: dict[str, str]
 
@@ -67,6 +68,7 @@ def lexicon() -> Lexicon:
         members=frozenset(w.lower() for w in data["members"]),
         instruments=frozenset(w.lower() for w in data.get("instruments") or ()),
         quantities=frozenset(w.lower() for w in data.get("quantities") or ()),
+        demonym_plural_sector=str(data.get("demonym_plural_sector") or "CVL"),
         demonyms=demonyms,
         country_names=names,
     )
@@ -75,7 +77,8 @@ def lexicon() -> Lexicon:
 def sector_of_word(tok: Token) -> str | None:
     """The sector code of an agent noun token (by lemma, then as written), else None."""
     nouns = lexicon().nouns
-    return nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+    low = tok.lower_
+    return nouns.get(tok.lemma_.lower()) or nouns.get(low) or (nouns.get(low[:-1]) if low.endswith("s") else None)
 
 
 def country_code(name: str) -> str | None:
@@ -121,13 +124,29 @@ def _named_tokens(ctx: DocContext) -> dict[int, str]:
 def _sector(tok: Token) -> str | None:
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
+    lex = lexicon()
     own = sector_of_word(tok)
     if own:
-        # a capitalised head mid-sentence is a name the entity stage did not take ("Army Corps")
-        if tok.pos_ == "PROPN" and not tok.is_sent_start and tok.text[:1].isupper() and tok.lower_ not in lexicon().nouns:
+        # a capitalised head mid-sentence is a name the entity stage did not take ("Army Corps"),
+        # except the names of peoples ("Kurds", "Shiites")
+        if (tok.pos_ == "PROPN" and not tok.is_sent_start and tok.text[:1].isupper()
+                and tok.lower_ not in lex.nouns and own not in ("ETH", "REL")):
             return None
         return own
-    if tok.lemma_.lower() in lexicon().members:
+    low = tok.lower_
+    if tok.tag_ in ("NNS", "NNPS") and low.endswith("s") and low[:-1] in lex.demonyms and tok.text[:1].isupper():
+        return lex.demonym_plural_sector  # "Iraqis", "Nigerians"
+    if tok.lemma_.lower() in lex.instruments:
+        # "Israeli helicopters", "army bulldozers": the armed force that uses them
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
+                s = sector_of_word(c)
+                if s:
+                    return s
+                if c.lower_ in lex.demonyms:
+                    return "MIL"
+        return None
+    if tok.lemma_.lower() in lex.members:
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
                 s = sector_of_word(c)
@@ -159,9 +178,12 @@ def _phrase(ctx: DocContext, tok: Token, named: dict[int, str]) -> _Phrase | Non
     start = i
     while start < tok.i and (ctx.sdoc[start].is_punct or ctx.sdoc[start].lower_ in _DROP_WORDS):
         start += 1
-    for k in range(start, tok.i):
+    for k in range(start, tok.i + 1):
+        low = ctx.sdoc[k].lower_
         if country is None and ctx.sdoc[k].text[:1].isupper():
-            country = lex.demonyms.get(ctx.sdoc[k].lower_)
+            country = lex.demonyms.get(low) or (lex.demonyms.get(low[:-1]) if k == tok.i and low.endswith("s") else None)
+    if start == tok.i and tok.lemma_.lower() in lex.instruments:
+        return None  # "army bulldozers" with the army named: the named entity is the actor
     if country is None:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):

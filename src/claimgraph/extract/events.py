@@ -87,7 +87,7 @@ _TARGET_PREPS = {
     "COOPERATE": ("with",),
     "AGREE": ("with", "to"),
     "AID": ("to", "for"),
-    "SUPPORT": ("for", "with"),
+    "SUPPORT": ("for", "with", "to"),
     "REQUEST": ("from",),
     "RELOCATE": (),
 }
@@ -328,7 +328,7 @@ class _Events:
                         if p.dep_ == "pobj":
                             for e in self.phrase(p) or self.owners(p):
                                 if self.actors.type_of(e) != "Location" or trig.type in ("ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REQUEST", "THREATEN", "CONSULT", "AGREE", "SUPPORT", "AID", "REJECT"):
-                                    if e not in targets and (h is verb or trig.type in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT")):
+                                    if e not in targets and (h is verb or trig.type in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT", "AID")):
                                         targets.append(e)
         if not targets and trig.type in _CONTENT_TAKING:
             # "offered to hand over to Britain …", "demanded that the US cancel …": the one the
