@@ -190,3 +190,11 @@ def test_person_name_stops_at_its_possessive_and_peoples_are_not_persons(nlp):
     assert not any(any(ch.isdigit() for ch in a) for e in ctx.entities for a in e.aliases)
     assert not has_form(ctx, "Across Harare")
     assert "Person" not in _types(ctx, "Zimbabweans")
+
+
+def test_name_before_a_facility_noun_is_a_place(nlp):
+    ctx = analyse(nlp, "A bomb exploded in the Bakaara market on Friday. Later, Colonel Idris said US troops at the "
+                       "remote al-Tanf base had not been hit.")
+    assert _types(ctx, "al-Tanf") == {"Location"}
+    assert "Person" not in _types(ctx, "Bakaara")
+    assert {e.type for e in ctx.entities if any("Idris" in a for a in e.aliases)} == {"Person"}

@@ -456,6 +456,10 @@ def _context_repairs(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descriptor
         if (not c.dict_id and c.label in ("ORG", "PERSON", "GPE", "LOC", "FAC") and nxt is not None and nxt.is_lower
                 and nxt.lower_ in desc.media_nouns):
             c.label, c.kind, c.country_of = "ORG", "media", None
+        if (c.label in ("PERSON", "ORG") and c.source == "ner" and not c.dict_id and nxt is not None and nxt.is_lower
+                and nxt.lower_ in desc.facility_nouns and not _after_title(sdoc, c.start)
+                and not any(o is not c and o.label == "PERSON" and o.text == c.text for o in cands)):
+            c.label, c.kind = "FAC", c.kind or "area"  # "the Bakaara market", "the al-Tanf base"
         if c.label in ("GPE", "LOC", "FAC") and c.end - c.start > 1 and last.is_lower and \
                 last.lower_ in desc.generic_suffixes and last.lower_ not in ("area", "areas", "border"):
             trimmed = make(sdoc, c.start, c.end - 1, c.label, c.source, kind=c.kind or desc.generic_suffixes[last.lower_],
@@ -520,3 +524,11 @@ def _is_demonym(word: str) -> bool:
     """'Greeks', 'Afghans', 'Pakistani': a nationality adjective or its plural."""
     dem = lexicon.demonyms()
     return word in dem or (word.endswith("s") and word[:-1] in dem) or (word.endswith("es") and word[:-2] in dem)
+
+
+def _after_title(sdoc: Doc, start: int) -> bool:
+    """A role or rank right before the name ("Colonel X", "Minister X"): a person, whatever follows."""
+    if start == 0:
+        return False
+    word = sdoc[start - 1].text.rstrip(".").lower()
+    return word in lexicon.descriptors().role_words or word in _title_words()

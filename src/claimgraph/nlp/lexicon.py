@@ -67,6 +67,7 @@ class Descriptors:
     media_nouns: frozenset[str] = field(default=frozenset())
     group_nouns: frozenset[str] = field(default=frozenset())
     speech_verbs: frozenset[str] = field(default=frozenset())
+    facility_nouns: frozenset[str] = field(default=frozenset())
 
 
 def _fail(name: str, detail: str) -> ModelError:
@@ -198,4 +199,5 @@ def descriptors() -> Descriptors:
         media_nouns=_words(data, "media_nouns"),
         group_nouns=_words(data, "group_nouns"),
         speech_verbs=_words(data, "speech_verbs"),
+        facility_nouns=_words(data, "facility_nouns"),
     )
