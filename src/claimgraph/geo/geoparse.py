@@ -90,12 +90,13 @@ def find_toponyms(
     ours = toponym_spans(sdoc, gazetteer)
     spans = list(ours)
     ents = list(sdoc.ents)
+    pathogens = {norm(e.text) for e in ents if _pathogen_follows(sdoc.text, e.end_char)}
     for i, ent in enumerate(ents):
         start, text = _clean(ent.start_char, ent.text)
         extra: ToponymSpan | None = None
         if ent.label_ in labels:
-            if _pathogen_follows(sdoc.text, ent.end_char):
-                continue  # "West Nile virus", "Marburg fever"
+            if norm(ent.text) in pathogens:
+                continue  # "West Nile virus", "Marburg fever", and "Ebola" anywhere once "Ebola virus" was seen
             # "Democratic Republic of the Congo" split by the NER: join "X of (the) Y" when that is a name
             if i + 1 < len(ents) and ents[i + 1].label_ in labels:
                 gap = sdoc.text[ent.end_char : ents[i + 1].start_char]
@@ -125,9 +126,12 @@ def find_toponyms(
     return sorted(spans, key=lambda s: s.start)
 
 
+_NEXT_WORD = re.compile(r"^[\s\-\[\(]*([A-Za-z]+)")
+
+
 def _pathogen_follows(text: str, end: int) -> bool:
-    following = text[end : end + 30].lower().split()
-    return bool(following) and following[0].strip(".,;:") in vocabulary()["pathogen_words"]
+    m = _NEXT_WORD.match(text[end : end + 30])
+    return m is not None and m.group(1).lower() in vocabulary()["pathogen_words"]
 
 
 def _name_only(span: ToponymSpan) -> ToponymSpan:

@@ -85,6 +85,13 @@ def _not_places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    from claimgraph.data import load_tsv
+
+    return frozenset(norm(r["demonym"]) for r in load_tsv("geo_demonyms.tsv"))
+
+
+@lru_cache(maxsize=1)
 def _leading_noise() -> frozenset[str]:
     return frozenset(str(w) for w in vocabulary()["leading_noise"])
 
@@ -184,8 +191,8 @@ def _gazetteer_repairs(sdoc: Doc, gazetteer: Any | None, taken: list[tuple[int, 
         name, start = trimmed
         end = start + len(name)
         kind = _known(gazetteer, name)
-        if kind is None or not _LOCATIVE.search(text[max(0, start - 30) : start]):
-            continue
+        if kind is None or norm(name) in _demonyms() or not _LOCATIVE.search(text[max(0, start - 30) : start]):
+            continue  # "in Angolan waters": a nationality adjective, not a place
         out.append(ToponymSpan(start, end, name, kind))
         taken.append((start, end))
     return out
