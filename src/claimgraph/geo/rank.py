@@ -24,6 +24,7 @@ from claimgraph.geo.names import admin_words
 LEVEL_PRIOR = {0: 3.0, 1: 1.2, 2: -0.3, 3: 0.0, 4: -0.5}
 #: how a written admin word's level fits a candidate's level: (wanted, got) -> bonus
 KIND_FIT = {
+    (0, 0): 2.5, (0, 1): -1.0, (0, 2): -1.5, (0, 3): -1.5,
     (1, 1): 2.5, (1, 0): -1.0, (1, 2): 0.0, (1, 3): -0.4,
     (2, 2): 2.5, (2, 3): 1.8, (2, 1): -0.5, (2, 0): -1.5,
     (3, 3): 1.0, (3, 2): 0.6, (3, 1): -0.3, (3, 0): -1.5,
