@@ -1,8 +1,9 @@
 """Quality floors on a fast subset of the visible gold sets: a change that makes extraction worse fails here.
 
 The subset: `eval seed` on the sample report, the first 40 ISAF releases, every third PLOVER record
-(60 records, all types), the first 120 CrossNER politics dev sentences. Floors sit a little under the numbers measured on FLOORS_MEASURED; raise them
-when quality improves (run `claimgraph eval all` for the full numbers, see docs/EVALUATION.md).
+(60 records, all types), the first 120 CrossNER politics dev sentences. Floors sit a little under the
+numbers measured at FLOORS_MEASURED (each floor's comment gives the measured value); raise them when
+quality improves. The full numbers: `claimgraph eval all` (docs/EVALUATION.md).
 """
 
 from __future__ import annotations
@@ -13,29 +14,34 @@ import pytest
 
 from claimgraph.eval import isaf, ner, plover, seed
 
-FLOORS_MEASURED = "2026-11-26 (session end)"
+FLOORS_MEASURED = "2026-11-26 11:20 UTC, end of the first working session"
 
 SEED_FLOORS = {
-    "entity_f1": 0.90,
-    "alias_pair_f1": 0.90,
-    "place_accuracy": 0.70,
-    "relation_f1": 0.85,
-    "event_f1": 0.55,
-    "attribution_accuracy": 0.85,
-    "evidence_share": 1.0,
+    "entity_f1": 0.95,  # measured 1.000
+    "alias_pair_f1": 0.90,  # 1.000
+    "place_accuracy": 0.70,  # 0.800
+    "relation_f1": 0.88,  # 0.951
+    "event_f1": 0.70,  # 0.777
+    "event_modality_accuracy": 0.90,  # 1.000
+    "attribution_accuracy": 0.88,  # 0.945
+    "contradictions_found": 1,  # 1 of 1
+    "evidence_share": 1.0,  # 1.000: never a fact without evidence
 }
-ISAF_FLOORS = {
-    "start_date": 0.40,
-    "province": 0.85,
-    "target_group": 0.85,
-    "event_type": 0.35,
-    "min_killed": 0.55,
+ISAF_FLOORS = {  # first 40 releases
+    "start_date": 0.62,  # 0.675
+    "province": 0.88,  # 0.942
+    "target_group": 0.90,  # 0.975
+    "event_type": 0.82,  # 0.875
+    "min_killed": 0.87,  # 0.925
+    "min_captured": 0.65,  # 0.725
 }
-NER_FLOORS = {
-    "micro_f1": 0.60,
+NER_FLOORS = {  # first 120 CrossNER politics dev sentences
+    "micro_f1": 0.63,  # 0.673
 }
-PLOVER_FLOORS = {
-    "event_type_accuracy": 0.25,
+PLOVER_FLOORS = {  # every third visible record
+    "event_type_accuracy": 0.74,  # 0.797
+    "source_f1": 0.60,  # 0.678
+    "triple_accuracy": 0.25,  # 0.305
 }
 
 
