@@ -32,7 +32,7 @@ def test_evaluation_md_has_table_commands_and_schemas():
     assert "| start_date | 0.500 | 0.750 |" in md
     assert "| min_killed | — | 1.000 |" in md
     assert "claimgraph eval isaf /somewhere/isaf.jsonl --predictions out/isaf.jsonl" in md
-    assert "Below the baseline here: start_date, event_type." in md
+    assert "Worse than the baseline here: start_date, event_type." in md
     assert '"min_captured"' in md  # the isaf JSON Schema is embedded
     assert "| seed | — | not run" in md
     assert "| isaf | 3 | start_date | 0.500 | 0.750 | ≥ 0.90 ✗ |" in md
@@ -50,3 +50,12 @@ def test_committed_docs_cover_every_kind_and_the_speed_ratio():
     for kind in KIND_HELP:
         assert f"claimgraph eval {kind} " in evaluation or f"| {kind} | — | not run" in evaluation, kind
     assert "Ratio pipeline / raw spaCy" in (docs / "BENCHMARKS.md").read_text(encoding="utf-8")
+
+
+def test_worse_than_baseline_knows_which_way_is_better():
+    from claimgraph.eval.docs import _worse
+
+    assert _worse("event_f1", 0.4, 0.5) and not _worse("event_f1", 0.6, 0.5)
+    assert _worse("GeoVirus.median_km", 30.0, 10.0) and not _worse("median_km", 10.0, 30.0)
+    assert _worse("GeoVirus.auc", 0.6, 0.5)
+    assert not _worse("no_event_share", 0.5, 0.0) and not _worse("entity_f1", None, 0.5)

@@ -68,6 +68,18 @@ find is 1; an accuracy with nothing to score is "—".
 """
 
 
+#: Metric-name endings where smaller is better (errors in km, the geo error-curve AUC).
+LOWER_IS_BETTER = ("_km", "auc")
+#: Metric-name endings that are counts or shares, not qualities.
+NOT_A_QUALITY = ("_share", "_gold", "_emitted", "n_gold_geocoded", "placed")
+
+
+def _worse(name: str, ours: Any, base: Any) -> bool:
+    if not isinstance(ours, (int, float)) or not isinstance(base, (int, float)) or name.endswith(NOT_A_QUALITY):
+        return False
+    return ours > base if name.endswith(LOWER_IS_BETTER) else ours < base
+
+
 def _rel(path: str) -> str:
     root = shared_dir()
     if root is not None:
@@ -153,13 +165,9 @@ def render_evaluation_md(reports: dict[str, EvalReport], limit: int | None = Non
             out += ["", "Where claimgraph misses (most frequent, per field):", ""]
             for field, kinds in misses.items():
                 out.append(f"* {field}: " + ", ".join(f"{k} ×{n}" for k, n in kinds.items()))
-        below = []
-        for m, v in r.metrics.items():
-            b = r.baseline.get(m)
-            if isinstance(v, (int, float)) and isinstance(b, (int, float)) and v < b and not m.endswith("_share"):
-                below.append(m)
-        if below:
-            out += ["", f"Below the baseline here: {', '.join(below)}."]
+        worse = [m for m, v in r.metrics.items() if _worse(m, v, r.baseline.get(m))]
+        if worse:
+            out += ["", f"Worse than the baseline here: {', '.join(worse)}."]
         out.append("")
     out.append(SCORING)
     out += ["## Prediction files", "",
