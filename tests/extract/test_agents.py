@@ -141,3 +141,31 @@ def test_named_user_of_an_instrument_is_the_actor(run_claims):
     assert not any("helicopter" in n for n in _groups(ctx))
     sources = [s for s, _ in _events(ctx, "ASSAULT")]
     assert sources and sources[0] and "United Nations" in sources[0][0]
+
+
+def test_state_group_of_a_named_country_acts_for_it(run_claims):
+    # the report names Kenya: its lawmakers act for the state; elsewhere the group stays the group
+    ctx = run_claims("Kenya closed the border. Kenyan lawmakers accused smugglers of bribery.")
+    names = {e.id: e.name for e in ctx.entities}
+    (accuse,) = [c for c in ctx.claims if c.kind == "event" and c.predicate == "ACCUSE"]
+    assert [names[s] for s in accuse.sources] == ["Kenya"]
+    assert [names[t] for t in accuse.targets] == ["smugglers"]
+    ctx = run_claims("Kenyan lawmakers accused smugglers of bribery.")
+    names = {e.id: e.name for e in ctx.entities}
+    (accuse,) = [c for c in ctx.claims if c.kind == "event" and c.predicate == "ACCUSE"]
+    assert [names[s] for s in accuse.sources] == ["Kenyan lawmakers"]
+
+
+def test_bare_remention_of_a_named_phrase_is_its_coreference(run_claims):
+    ctx = run_claims("Israeli police said two men were detained. The police also said they seized weapons in Haifa.")
+    israel = next(e for e in ctx.entities if e.name == "Israel")
+    corefs = [m for m in ctx.mentions if m.source == "coref" and m.label == "AGENT"]
+    assert [(m.text, m.entity_id) for m in corefs] == [("police", israel.id)]
+    assert not any(e.type == "Group" and e.name == "police" for e in ctx.entities)
+
+
+def test_by_agent_owns_the_unnamed_forces(run_claims):
+    ctx = run_claims("Officials welcomed the withdrawal of forces by Ethiopia from the Tigray region.")
+    names = {e.id: (e.name, e.type) for e in ctx.entities}
+    (ev,) = [c for c in ctx.claims if c.kind == "event" and c.predicate == "RETREAT"]
+    assert [names[s] for s in ev.sources] == [("Ethiopia", "Location")]

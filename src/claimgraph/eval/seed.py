@@ -297,6 +297,8 @@ def score_counts(gold: dict[str, Any], predicted: dict[str, Any], text: str) -> 
     # 5. events
     gold_events = gold.get("events") or []
     sys_events = predicted.get("events") or []
+    # unnamed groups (type Group) are no gold entities: a source list of groups only counts as empty
+    unnamed = {e.get("id") for e in sys_entities if e.get("type") not in NAMED_ENTITY_TYPES}
 
     def ev_score(e: dict, g: dict) -> float | None:
         types = g.get("event") or []
@@ -307,7 +309,7 @@ def score_counts(gold: dict[str, Any], predicted: dict[str, Any], text: str) -> 
         src = {gid(s) for s in e.get("source") or []} - {None}
         tgt = {gid(t) for t in e.get("target") or []} - {None}
         g_src, g_tgt = set(g.get("source") or []), set(g.get("target") or [])
-        if g_src or e.get("source"):
+        if g_src or any(s not in unnamed for s in e.get("source") or []):
             if not (src & g_src):
                 return None
         if g_tgt and not (tgt & g_tgt):

@@ -15,7 +15,8 @@ noun phrase headed by an agent noun of ``data/agents.yaml`` (with its CAMEO/PLOV
 - a head that a named mention covers is not an agent (a named entity wins: "Taliban fighters"
   is the Taliban, and "Israeli police" stays the entity stage's);
 - a bare re-mention ("the rebels") joins the one earlier group with the same head, if there
-  is exactly one ("Afghan rebels … the rebels").
+  is exactly one ("Afghan rebels … the rebels"); that may be a named phrase the entity stage
+  linked ("Iraqi officials" → Iraq … "the officials": a coreference mention of Iraq).
 
 The claim stages use these groups only where no named entity fills a role (see
 :meth:`claimgraph.extract.syntax.Actors.of_np`); nothing here invents an actor, every group
@@ -211,8 +212,16 @@ def find_agents(ctx: DocContext) -> None:
     text = ctx.document.text
     by_key: dict[tuple[str, str | None], Entity] = {}
     by_head: dict[str, list[Entity]] = {}
+    #: head lemma -> entities of earlier named phrases with that agent head ("Iraqi officials" → Iraq)
+    named_heads: dict[str, set[str]] = {}
+    types = {e.id: e.type for e in ctx.entities}
     lex = lexicon()
     for tok in sdoc:
+        if tok.i in named:
+            if (tok.pos_ == "NOUN" and sector_of_word(tok) and types.get(named[tok.i]) in ("Location", "Organization")
+                    and (tok.i + 1 >= len(sdoc) or named.get(tok.i + 1) != named[tok.i])):
+                named_heads.setdefault(tok.lemma_.lower(), set()).add(named[tok.i])
+            continue
         ph = _phrase(ctx, tok, named)
         if ph is None:
             continue
@@ -222,9 +231,14 @@ def find_agents(ctx: DocContext) -> None:
         bare = ph.start == tok.i and ph.country is None
         entity = by_key.get((name.lower(), ph.country))
         if entity is None and bare:
-            same_head = by_head.get(head, [])
-            if len(same_head) == 1:
-                entity = same_head[0]
+            earlier = {g.id for g in by_head.get(head, [])} | named_heads.get(head, set())
+            if len(earlier) == 1:
+                (only,) = earlier
+                entity = next((g for g in by_head.get(head, []) if g.id == only), None)
+                if entity is None:
+                    # "Iraqi officials said … The officials also said": the named phrase's entity
+                    ctx.mentions.append(Mention(s, e, name, AGENT_LABEL, only, "coref"))
+                    continue
         if entity is None:
             ext = {"sector": ph.sector}
             if ph.country:
@@ -244,3 +258,27 @@ def find_agents(ctx: DocContext) -> None:
         entity.mentions.append((s, e))
         ctx.mentions.append(Mention(s, e, name, AGENT_LABEL, entity.id, "pattern"))
 
+
+
+def state_stand_ins(ctx: DocContext) -> dict[str, str]:
+    """Group id → the country entity it acts for, for state groups (government, military, police,
+    courts, legislature: ``state_sectors`` in agents.yaml) of a country that the document names.
+
+    "Iraqi officials said they arrested …" in a report that names Iraq: the state acts, as
+    "Iraq's officials" would be read by the claim stages when the entity stage links the
+    modifier. A group of a country the document never names stays the group.
+    """
+    state = set(load_yaml("agents.yaml").get("state_sectors") or ())
+    countries: dict[str, str] = {}
+    for e in ctx.entities:
+        if e.type == "Location" and e.kind == "country":
+            code = (e.place.country if e.place is not None and e.place.country else None) or country_code(e.name)
+            if code:
+                countries.setdefault(code.upper(), e.id)
+    out: dict[str, str] = {}
+    for e in ctx.entities:
+        if e.type == "Group" and e.external_ids.get("sector") in state:
+            country = countries.get((e.external_ids.get("country") or "").upper())
+            if country:
+                out[e.id] = country
+    return out

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from claimgraph.extract.agents import state_stand_ins
 from claimgraph.extract.attribution import claim_attribution, reporting_cues
 from claimgraph.extract.context import DocContext
 from claimgraph.data import load_yaml
@@ -100,6 +101,7 @@ class _Events:
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
         self.actors = Actors.build(ctx)
+        self.stand_ins = state_stand_ins(ctx)
         self.dates = DateFinder(ctx)
         self.lex = lexicon()
         self.claims: list[Claim] = []
@@ -372,11 +374,13 @@ class _Events:
                 e = self.actors.at(c)
                 if e and self.actors.type_of(e) != "Agreement":
                     sources.append(e)
+        by_agent: list[str] = []
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        sources += self.phrase(p)
+                        by_agent += self.phrase(p)
+                        sources += by_agent
             elif c.dep_ == "prep" and c.lower_ == "of" and trig.type in _AGENTIVE_OF:
                 # "the withdrawal of U.S. troops": the troops withdraw
                 for p in c.children:
@@ -406,6 +410,9 @@ class _Events:
             # "proposed at Pakistan's request": the request was made to the one who acts on it
             if not targets:
                 targets = self.subject_phrase(subject_of(noun.head.head))
+        if by_agent:
+            # "the withdrawal of forces by America": the unnamed forces are America's own
+            sources = [s for s in sources if s in by_agent or self.actors.type_of(s) != "Group"]
         targets = [t for t in targets if t not in sources]
         return list(dict.fromkeys(sources)), list(dict.fromkeys(targets)), target_tok
 
@@ -520,8 +527,9 @@ class _Events:
                 if trig.type == "REJECT" and not targets and is_anaphoric_denial(tok) and self.last_accusation:
                     # "denied these accusations": rejects the accuser of the last accusation
                     targets = [s for s in self.last_accusation.sources if s not in sources]
-            sources = [s for s in sources if self.actors.type_of(s) in _ACTOR_TYPES]
-            targets = [t for t in targets if self.actors.type_of(t) in _ACTOR_TYPES]
+            sources = list(dict.fromkeys(self.stand_ins.get(s, s) for s in sources if self.actors.type_of(s) in _ACTOR_TYPES))
+            targets = list(dict.fromkeys(self.stand_ins.get(t, t) for t in targets if self.actors.type_of(t) in _ACTOR_TYPES))
+            targets = [t for t in targets if t not in sources]
             unresolved = False
             if not sources and not targets:
                 # no entity names a participant: keep the event only when a participant phrase exists
