@@ -212,8 +212,8 @@ def repair_places(sdoc: Doc, cands: list[Candidate], gazetteer: Any | None,
                     c.label, c.kind, is_place = "GPE", gkind, True
             elif len(span) == 1 and (_conj_with_place(span, cands) or (c.label == "PERSON" and _place_context(span))):
                 c.label, is_place = "GPE", True
-            elif c.label == "ORG" and len(span) == 1 and not span.text.isupper() and _place_context(span):
-                c.label, is_place = "GPE", True  # "pushed into Sambisa", "shot dead in Compton"
+            elif c.label == "ORG" and len(span) == 1 and not span.text.isupper() and _path_context(span):
+                c.label, is_place = "GPE", True  # "pushed into Sambisa", "advanced toward Kidal"
             elif c.label == "PERSON" and not c.titles and not _after_title(sdoc, c.start, desc) and \
                     _place_context(span, strict=True):
                 c.label, is_place = "GPE", True  # "advanced through Badia al-Sham toward al-Tanf"
@@ -252,6 +252,18 @@ def _split_run_on_places(sdoc: Doc, cands: list[Candidate], place_texts: set[str
                     continue
         out.append(c)
     return out
+
+
+def _path_context(span: Span) -> bool:
+    """A bare name after a path preposition of a verb, with no article: "pushed into Sambisa", "fled toward
+    Kidal" ("in the Senate", "in Congress" are too weak a cue for a name NER called an organisation)."""
+    root = span.root
+    if root.dep_ != "pobj" or (span.start > 0 and span.doc[span.start - 1].pos_ == "DET"):
+        return False
+    prep, head = root.head.lower_, root.head.head
+    if prep in ("toward", "towards", "to", "from"):
+        return head.lemma_.lower() in _MOTION_LEMMAS
+    return prep in _PATH_PREPS and head.pos_ == "VERB"
 
 
 def _after_title(sdoc: Doc, start: int, desc: lexicon.Descriptors) -> bool:
