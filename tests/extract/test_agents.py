@@ -34,8 +34,10 @@ def test_demonym_modifier_gives_country_and_sector(run_claims):
     assert groups["Colombian rebels"]["sector"] == "REB"
     assert groups["Colombian rebels"]["country"] == "CO"
     assert groups["Colombian rebels"]["spans"] == ["Colombian rebels"]
-    # the compound "police post" is a place, not the police
-    assert "police" not in groups
+    # "a police post": the police are the ones attacked
+    assert groups["police"]["sector"] == "COP"
+    ((sources, targets),) = _events(ctx, "ASSAULT")
+    assert sources == ["Colombian rebels"] and targets == ["police"]
 
 
 def test_group_spans_drop_determiners_and_numbers(run_claims):
@@ -169,3 +171,24 @@ def test_by_agent_owns_the_unnamed_forces(run_claims):
     names = {e.id: (e.name, e.type) for e in ctx.entities}
     (ev,) = [c for c in ctx.claims if c.kind == "event" and c.predicate == "RETREAT"]
     assert [names[s] for s in ev.sources] == [("Ethiopia", "Location")]
+
+
+def test_threatened_action_aims_at_its_object_and_recipient(run_claims):
+    ctx = run_claims("Ethiopia threatened to cut off electricity to Djibouti over unpaid bills.")
+    ((sources, targets),) = _events(ctx, "THREATEN")
+    assert sources == ["Ethiopia"] and targets == ["Djibouti"]
+    ctx = run_claims("President Yoweri Museveni threatened to ban Ugandan opposition candidates from the vote.")
+    ((_, targets),) = _events(ctx, "THREATEN")
+    assert targets == ["Ugandan opposition candidates"]
+
+
+def test_sanction_reaches_the_recipient_of_what_is_withheld(run_claims):
+    ctx = run_claims("Japan halted economic aid to Serbia on Tuesday.")
+    ((sources, targets),) = _events(ctx, "SANCTION")
+    assert sources == ["Japan"] and targets == ["Serbia"]
+
+
+def test_the_people_of_an_attacked_place_are_the_target(run_claims):
+    ctx = run_claims("A camp for Congolese refugees was attacked by Burundian militiamen near Bujumbura.")
+    ((sources, targets),) = _events(ctx, "ASSAULT")
+    assert sources == ["Burundian militiamen"] and targets == ["Congolese refugees"]

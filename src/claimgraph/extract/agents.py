@@ -12,6 +12,7 @@ noun phrase headed by an agent noun of ``data/agents.yaml`` (with its CAMEO/PLOV
 - a demonym modifier gives the country ("Afghan rebels" → AF), so does an "of/in/from"
   place after the head ("the government of Sudan" → "government", SD);
 - "rebel leaders", "police officials": a member noun after an agent noun takes its sector;
+  an agent noun modifying any other noun is a group of its own ("a police post", "guerrilla camps");
 - a head that a named mention covers is not an agent (a named entity wins: "Taliban fighters"
   is the Taliban, and "Israeli police" stays the entity stage's);
 - a bare re-mention ("the rebels") joins the one earlier group with the same head, if there
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 #: mention label of an agent phrase
 AGENT_LABEL = "AGENT"
 _DROP_DEPS = frozenset({"det", "nummod", "predet", "quantmod", "punct", "case"})
+_MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _DROP_WORDS = frozenset({"its", "their", "his", "her", "our", "my", "your", "some", "many", "several", "few",
                          "other", "all", "both", "those", "these", "such", "more", "most", "dozens", "hundreds",
                          "thousands", "of", "the", "a", "an", "'s", "’s"})
@@ -157,13 +159,16 @@ def _sector(tok: Token) -> str | None:
 
 
 def _phrase(ctx: DocContext, tok: Token, named: dict[int, str]) -> _Phrase | None:
-    if tok.i in named or tok.dep_ in ("compound", "amod"):
+    if tok.i in named or tok.dep_ == "amod":
         return None
+    if tok.dep_ == "compound" and (tok.head.i in named or _sector(tok.head) is not None
+                                   or tok.head.lemma_.lower() in lexicon().instruments):
+        return None  # "army officers", "army bulldozers": the head's phrase; "police post": the police
     sector = _sector(tok)
     if sector is None:
         return None
     lex = lexicon()
-    mods = [c for c in tok.children if c.i < tok.i and c.dep_ not in _DROP_DEPS]
+    mods = [c for c in tok.children if c.i < tok.i and c.dep_ in _MOD_DEPS]
     start = min((c.left_edge.i for c in mods), default=tok.i)
     country: str | None = None
     # drop leading determiners/quantifiers, and anything up to the last named token (kept by its entity)

@@ -90,6 +90,7 @@ _TARGET_PREPS = {
     "AID": ("to", "for"),
     "SUPPORT": ("for", "with", "to"),
     "REQUEST": ("from",),
+    "SANCTION": ("on", "against", "to", "for"),
     "RELOCATE": (),
 }
 _NOUN_TARGET_PREPS = ("on", "against", "of", "at", "with", "to")
@@ -268,13 +269,13 @@ class _Events:
         out: list[str] = []
         for c in noun.children:
             if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < noun.i:
-                e = self.actors.at(c)
-                if e and self.actors.type_of(e) in ("Person", "Organization", "Location") and e not in out:
+                e = self.actors.at(c) or self.actors.agent_at(c)
+                if e and self.actors.type_of(e) in _ACTOR_TYPES and e not in out:
                     out.append(e)
         if not out:
-            for _, p in preps_of(noun, ("by", "from")):
+            for _, p in preps_of(noun, ("by", "from", "for")):
                 for e in self.actors.of_phrase(p):
-                    if self.actors.type_of(e) in ("Person", "Organization", "Location") and e not in out:
+                    if self.actors.type_of(e) in _ACTOR_TYPES and e not in out:
                         out.append(e)
         return out
 
@@ -291,6 +292,8 @@ class _Events:
                 subj = subject_of(verb)
             target_tok = subj
             targets = self.phrase(subj) if trig.type != "RELOCATE" else []
+            if not targets and subj is not None and trig.type in ("ASSAULT", "COERCE"):
+                targets = self.owners(subj)  # "a camp for refugees was attacked": the refugees
             if trig.type == "RELOCATE":
                 sources = self.phrase(subj) or sources
         else:
@@ -330,7 +333,7 @@ class _Events:
                         if p.dep_ == "pobj":
                             for e in self.phrase(p) or self.owners(p):
                                 if self.actors.type_of(e) != "Location" or trig.type in ("ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REQUEST", "THREATEN", "CONSULT", "AGREE", "SUPPORT", "AID", "REJECT"):
-                                    if e not in targets and (h is verb or trig.type in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT", "AID")):
+                                    if e not in targets and (h is verb or trig.type in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT", "AID", "SANCTION")):
                                         targets.append(e)
         if not targets and trig.type in _CONTENT_TAKING:
             # "offered to hand over to Britain …", "demanded that the US cancel …": the one the
@@ -346,12 +349,19 @@ class _Events:
                             _, inner_targets, _ = self.verb_actors(c, inner)
                             targets += [e for e in inner_targets if e not in sources]
                     if not targets:
-                        # the recipient or counterpart of the content action ("hand over … to Britain")
-                        for p in c.children:
-                            if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "with", "against", "on"):
-                                for o in p.children:
-                                    if o.dep_ == "pobj":
-                                        targets += [e for e in self.phrase(o) if e not in sources]
+                        # the recipient or counterpart of the content action ("hand over … to Britain",
+                        # "cut off electricity to X", "break relations with Russia")
+                        for h in [c, *(o for o in c.children if o.dep_ == "dobj")]:
+                            for p in h.children:
+                                if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "with", "against", "on"):
+                                    for o in p.children:
+                                        if o.dep_ == "pobj":
+                                            targets += [e for e in self.phrase(o) or self.owners(o) if e not in sources]
+                    if not targets and c.dep_ == "xcomp":
+                        # "threatened to ban opposition candidates": whom the content action is done to
+                        for o in c.children:
+                            if o.dep_ == "dobj":
+                                targets += [e for e in self.phrase(o) or self.owners(o) if e not in sources]
                     break
         # co-actors: "fought alongside X", "together with X"
         for c in verb.children:
