@@ -192,3 +192,20 @@ def test_the_people_of_an_attacked_place_are_the_target(run_claims):
     ctx = run_claims("A camp for Congolese refugees was attacked by Burundian militiamen near Bujumbura.")
     ((sources, targets),) = _events(ctx, "ASSAULT")
     assert sources == ["Burundian militiamen"] and targets == ["Congolese refugees"]
+
+
+def test_issuer_of_a_declaration_demands(run_claims):
+    ctx = run_claims("The Kurdistan Workers' Party issued a declaration demanding that the Turkish government "
+                     "release prisoners.")
+    ((sources, targets),) = _events(ctx, "REQUEST")
+    assert sources and "Kurdistan Workers" in sources[0]
+    assert targets == ["Turkey"]  # the entity stage links "the Turkish government" to the state
+
+
+def test_fraction_of_a_group_is_the_group(run_claims):
+    ctx = run_claims("One third of the Tamil rebels surrendered to the army in Jaffna.")
+    groups = _groups(ctx)
+    assert groups["Tamil rebels"]["sector"] == "REB"
+    events = [c for c in ctx.claims if c.kind == "event"]
+    names = {e.id: e.name for e in ctx.entities}
+    assert any("Tamil rebels" in [names[s] for s in c.sources] for c in events)

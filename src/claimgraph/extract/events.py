@@ -246,6 +246,10 @@ class _Events:
         """Actors of a subject phrase; a subject the parser left as the last conjunct of a
         coordination ("…, Sirajuddin Haqqani and Yaqoob Mujahid asked") brings its siblings."""
         ents = self.phrase(subj)
+        if subj is not None and not ents and subj.pos_ == "NOUN" and subj.dep_ == "dobj" \
+                and subj.head.pos_ == "VERB" and subj.head.lemma_.lower() in _LIGHT_VERBS:
+            # "X issued a declaration demanding …": the one who issued it
+            return self.subject_phrase(subject_of(subj.head))
         if subj is None or not ents:
             return ents
         t = subj

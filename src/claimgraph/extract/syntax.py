@@ -192,6 +192,13 @@ class Actors:
                             if ents:
                                 return ents
             for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "from" and lemma not in STATE_GROUPS:
+                    # "activists from the Fatah party", "doctors from Médecins Sans Frontières"
+                    for p in child.children:
+                        e = self.at(p) if p.dep_ == "pobj" else None
+                        if e and self.type_of(e) == "Organization":
+                            return [e]
+            for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in ("in", "from") and lemma in STATE_GROUPS:
                     # "rebels in the Ivory Coast", "officials from Kenya": the country's own
                     for p in child.children:
