@@ -61,7 +61,7 @@ _CONTENT_TAKING = frozenset({"REQUEST", "AGREE", "THREATEN", "REJECT", "ACCUSE",
 #: nominal events whose "of" phrase names the actor, not the one acted on ("withdrawal of troops")
 _AGENTIVE_OF = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "RELOCATE", "CONSULT", "COOPERATE", "AGREE"})
 #: event types whose target, when none is named, is the place acted upon
-_PLACE_TARGETED = frozenset({"CONCEDE", "RETREAT", "SANCTION", "COERCE", "AID", "SUPPORT", "MOBILIZE"})
+_PLACE_TARGETED = frozenset({"CONCEDE", "RETREAT", "SANCTION", "COERCE", "AID", "SUPPORT", "MOBILIZE", "THREATEN", "AGREE", "REJECT", "ASSAULT"})
 #: verbs that carry a nominal event ("launched attacks", "carried out raids")
 _LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "make", "hold", "commit", "perpetrate",
                           "claim", "execute", "undertake", "begin", "start", "continue", "intensify", "step", "order",
