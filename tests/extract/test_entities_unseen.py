@@ -84,6 +84,11 @@ def test_hyphenated_acronyms_and_branches(nlp):
     assert "dictionary" not in branch.external_ids  # a branch, not the parent group
 
 
+def test_an_alliance_hyphenated_to_a_country_is_no_branch(nlp):
+    ctx = analyse(nlp, "A suicide bomber rammed a joint NATO-Iraq patrol near Mosul on Tuesday.")
+    assert not any("NATO-Iraq" in a for e in ctx.entities for a in e.aliases)
+
+
 # --- places: generic nouns, modifiers, paths ---------------------------------------------------------------
 
 def test_lower_case_generic_noun_stays_out_of_a_place_name(nlp):

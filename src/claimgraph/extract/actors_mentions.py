@@ -370,7 +370,8 @@ def _confirm_headlines(cands: list[Candidate]) -> list[Candidate]:
 
 
 def _acronym_branches(sdoc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """'IS-Somalia', 'AQ-Yemen': a dictionary acronym hyphenated to a place names a branch of that actor.
+    """'IS-Somalia', 'AQ-Yemen': an armed group's dictionary name hyphenated to a place names a branch of it
+    ("NATO-Afghanistan talks" name no branch: only armed groups have provinces and affiliates).
 
     The branch is an organisation of the parent's kind, kept apart from the parent (it has no dictionary id).
     """
@@ -381,7 +382,7 @@ def _acronym_branches(sdoc: Doc, cands: list[Candidate]) -> list[Candidate]:
         if k in skip:
             continue
         j = by_start.get(c.end + 1)
-        if not (c.dict_id and c.label == "ORG" and c.end + 1 < len(sdoc) and sdoc[c.end].text in ("-", "\u2010", "\u2011")
+        if not (c.dict_id and c.label == "ORG" and c.kind == "armed_group" and c.end + 1 < len(sdoc) and sdoc[c.end].text in ("-", "\u2010", "\u2011")
                 and not sdoc[c.end - 1].whitespace_ and not sdoc[c.end].whitespace_):
             out.append(c)
             continue
@@ -480,7 +481,9 @@ def _context_repairs(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descriptor
                     places.country(c.text) is None and places.capital_of(c.text) is None:
                 c.label, c.kind = "PERSON", None  # "Mumin said": a speaker, not a village
         if c.label == "PERSON" and c.end - c.start > 1 and last.lower_ in not_entities and not c.dict_id:
-            continue
+            if last.lower_ not in desc.org_kind_words:
+                continue  # "Hazara Shi'ite Muslims": a community, not a person
+            c.label, c.kind = "ORG", desc.org_kind_words[last.lower_]  # "Stormont Cabinet" is a body
         if c.label == "PERSON" and c.end - c.start == 1 and not c.dict_id and _is_demonym(c.text):
             continue  # "Greeks", "Afghans": a people, not a person
         if c.label == "PERSON" and not c.dict_id and nxt is not None and nxt.lower_ in _RULER_NOUNS:
