@@ -209,3 +209,16 @@ def test_fraction_of_a_group_is_the_group(run_claims):
     events = [c for c in ctx.claims if c.kind == "event"]
     names = {e.id: e.name for e in ctx.entities}
     assert any("Tamil rebels" in [names[s] for s in c.sources] for c in events)
+
+
+def test_rebels_in_a_country_are_not_its_state(run_claims):
+    ctx = run_claims("Rebels in Chad rejected an appeal from President Idriss Deby on Friday.")
+    groups = {e.id: e for e in ctx.entities if e.type == "Group"}
+    (ev,) = [c for c in ctx.claims if c.kind == "event" and c.predicate == "REJECT"]
+    assert len(ev.sources) == 1 and ev.sources[0] in groups
+    assert groups[ev.sources[0]].external_ids == {"sector": "REB", "country": "TD"}
+    # officials from a country still speak for it
+    ctx = run_claims("Officials from Chad rejected an appeal from President Idriss Deby on Friday.")
+    names = {e.id: e.name for e in ctx.entities}
+    (ev,) = [c for c in ctx.claims if c.kind == "event" and c.predicate == "REJECT"]
+    assert [names[s] for s in ev.sources] == ["Chad"]

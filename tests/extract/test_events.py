@@ -146,7 +146,10 @@ def test_promised_action_target_comes_from_the_content_clause(run_claims):
 def test_institution_of_a_state_acts_for_it(run_claims):
     ctx = run_claims("Poland's parliament has demanded an apology from Moscow. Rebels in Ivory Coast rejected the plan.")
     assert ["Poland"] in [e[1] for e in _events(ctx, "REQUEST")]
-    assert ["Ivory Coast"] in [e[1] for e in _events(ctx, "REJECT")]
+    # rebels in a country do not act for its state: they are an unnamed group of that country
+    assert ["Rebels"] in [e[1] for e in _events(ctx, "REJECT")]
+    rebels = next(e for e in ctx.entities if e.name == "Rebels")
+    assert rebels.type == "Group" and rebels.external_ids.get("country") == "CI"
 
 
 def test_nominal_event_object_takes_the_verbs_subject(run_claims):

@@ -265,6 +265,12 @@ def find_agents(ctx: DocContext) -> None:
 
 
 
+@lru_cache(maxsize=1)
+def state_sectors() -> frozenset[str]:
+    """Sector codes of the state's own bodies (``state_sectors`` in agents.yaml)."""
+    return frozenset(str(s).upper() for s in load_yaml("agents.yaml").get("state_sectors") or ())
+
+
 def state_stand_ins(ctx: DocContext) -> dict[str, str]:
     """Group id → the country entity it acts for, for state groups (government, military, police,
     courts, legislature: ``state_sectors`` in agents.yaml) of a country that the document names.
@@ -273,7 +279,7 @@ def state_stand_ins(ctx: DocContext) -> dict[str, str]:
     "Iraq's officials" would be read by the claim stages when the entity stage links the
     modifier. A group of a country the document never names stays the group.
     """
-    state = set(load_yaml("agents.yaml").get("state_sectors") or ())
+    state = state_sectors()
     countries: dict[str, str] = {}
     for e in ctx.entities:
         if e.type == "Location" and e.kind == "country":

@@ -332,7 +332,7 @@ class _Events:
         holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj",)]
         for h in holders:
             for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in preps:
+                if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             for e in self.phrase(p) or self.owners(p):

@@ -102,6 +102,17 @@ class Actors:
         return cls(ctx=ctx, tok_ent=tok_ent, entity_types=types, groups=groups, tok_agent=tok_agent,
                    use_agents=agents, instruments=lexicon().instruments, quantities=lexicon().quantities)
 
+    def non_state_group(self, tok: Token) -> bool:
+        """Is ``tok`` the head of an unnamed group that does not act for a state (rebels,
+        militants, protesters: any sector outside ``state_sectors`` of agents.yaml)?"""
+        from claimgraph.extract.agents import state_sectors
+
+        agent = self.agent_at(tok)
+        if agent is None:
+            return False
+        entity = self.ctx.entity(agent)
+        return entity is not None and entity.external_ids.get("sector") not in state_sectors()
+
     def agent_at(self, tok: Token) -> str | None:
         """The unnamed group whose phrase holds ``tok`` (None when agents are off)."""
         return self.tok_agent[tok.i] if self.use_agents else None
@@ -175,7 +186,7 @@ class Actors:
             # a group named in the phrase beats a country ("Afghanistan's Taliban insurgency" → the Taliban)
             for child in sorted(mods, key=lambda c: self.type_of(self.at(c)) == "Location"):
                 e = self.at(child)
-                if e and (self.type_of(e) != "Location" or lemma in STATE_GROUPS):
+                if e and (self.type_of(e) != "Location" or lemma in STATE_GROUPS and not self.non_state_group(tok)):
                     return [e]
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -199,8 +210,10 @@ class Actors:
                         if e and self.type_of(e) == "Organization":
                             return [e]
             for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ in ("in", "from") and lemma in STATE_GROUPS:
-                    # "rebels in the Ivory Coast", "officials from Kenya": the country's own
+                if child.dep_ == "prep" and child.lower_ in ("in", "from") and lemma in STATE_GROUPS \
+                        and not self.non_state_group(tok):
+                    # "officials from Kenya": the country's own; "rebels in the Ivory Coast" are a group
+                    # of their own when the agents stage found them
                     for p in child.children:
                         e = self.at(p) if p.dep_ == "pobj" else None
                         if e and self.type_of(e) == "Location":
