@@ -222,3 +222,15 @@ def test_rebels_in_a_country_are_not_its_state(run_claims):
     names = {e.id: e.name for e in ctx.entities}
     (ev,) = [c for c in ctx.claims if c.kind == "event" and c.predicate == "REJECT"]
     assert [names[s] for s in ev.sources] == ["Chad"]
+
+
+def test_blast_that_kills_aims_at_the_killed(run_claims):
+    ctx = run_claims("A roadside bombing near Kandahar killed two Afghan soldiers on Sunday.")
+    events = _events(ctx, "ASSAULT")
+    assert events and all(targets and targets[0] != "Kandahar" for _, targets in events)
+
+
+def test_fire_to_disperse_aims_at_the_dispersed(run_claims):
+    ctx = run_claims("Police opened fire to disperse student demonstrators in Dhaka.")
+    events = _events(ctx, "ASSAULT")
+    assert (["Police"], ["student demonstrators"]) in events

@@ -420,6 +420,20 @@ class _Events:
                 if ents and target_tok is None:
                     target_tok = p
                 targets += ents
+            if not targets and trig.type in ("ASSAULT", "COERCE"):
+                # "opened fire to disperse demonstrators": whom the purpose clause acts on
+                for v in noun.head.children:
+                    if v.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in v.children if a.dep_ == "aux"):
+                        for o in v.children:
+                            if o.dep_ == "dobj":
+                                targets += [e for e in self.phrase(o) or self.owners(o) if e not in sources]
+        if not targets and noun.dep_ == "nsubj" and trig.type in ("ASSAULT", "COERCE"):
+            # "a roadside bombing killed one U.S. soldier": the verb's object is the one hit
+            verb_trig = self.trigger_of(noun.head) if noun.head.pos_ == "VERB" else None
+            if verb_trig is not None and verb_trig.type in ("ASSAULT", "COERCE"):
+                for o in noun.head.children:
+                    if o.dep_ == "dobj":
+                        targets += [e for e in self.phrase(o) or self.owners(o) if e not in sources]
         if noun.dep_ == "pobj" and noun.head.lower_ in ("at", "upon", "on") and noun.head.head.pos_ in ("VERB", "AUX"):
             # "proposed at Pakistan's request": the request was made to the one who acts on it
             if not targets:
