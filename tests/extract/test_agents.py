@@ -234,3 +234,12 @@ def test_fire_to_disperse_aims_at_the_dispersed(run_claims):
     ctx = run_claims("Police opened fire to disperse student demonstrators in Dhaka.")
     events = _events(ctx, "ASSAULT")
     assert (["Police"], ["student demonstrators"]) in events
+
+
+def test_protest_target_is_whom_it_is_against(run_claims):
+    ctx = run_claims("Thousands of Kenyan students staged rallies in Nairobi against President William Ruto.")
+    ((sources, targets),) = _events(ctx, "PROTEST")
+    assert sources == ["Kenyan students"] and targets == ["William Ruto"]
+    ctx = run_claims("Farmers staged a protest in Delhi.")
+    ((_, targets),) = _events(ctx, "PROTEST")
+    assert targets == []  # no one is named as protested against

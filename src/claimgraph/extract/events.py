@@ -264,6 +264,22 @@ class _Events:
             ents = list(dict.fromkeys([*self.actors.of_phrase(t), *ents]))
         return ents
 
+    def protested(self, tok: Token, sources: list[str]) -> list[str]:
+        """Whom a protest is against, said anywhere in its clause: "staged rallies … against the
+        party's leader X", "a hunger strike to protest against Sweden's decision", "demanding
+        reforms from X's government"."""
+        host = tok.head if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX") else tok
+        for words in (("against",), ("from", "by")):
+            for t in host.subtree:
+                if t.dep_ != "prep" or t.lower_ not in words:
+                    continue
+                for p in t.children:
+                    if p.dep_ == "pobj":
+                        ents = [e for e in self.phrase(p) or self.owners(p) if e not in sources]
+                        if ents:
+                            return ents
+        return []
+
     def owners(self, noun: Token) -> list[str]:
         """The named actor whose thing an object is, when the object itself is no actor: "rejected an
         Indian proposal" → India, "dismissed an appeal from President X" → X, "beat Palestinian
@@ -555,6 +571,8 @@ class _Events:
                 if trig.type == "REJECT" and not targets and is_anaphoric_denial(tok) and self.last_accusation:
                     # "denied these accusations": rejects the accuser of the last accusation
                     targets = [s for s in self.last_accusation.sources if s not in sources]
+            if trig.type == "PROTEST" and not targets:
+                targets = self.protested(tok, sources)
             sources = list(dict.fromkeys(self.stand_ins.get(s, s) for s in sources if self.actors.type_of(s) in _ACTOR_TYPES))
             targets = list(dict.fromkeys(self.stand_ins.get(t, t) for t in targets if self.actors.type_of(t) in _ACTOR_TYPES))
             targets = [t for t in targets if t not in sources]
