@@ -243,3 +243,11 @@ def test_protest_target_is_whom_it_is_against(run_claims):
     ctx = run_claims("Farmers staged a protest in Delhi.")
     ((_, targets),) = _events(ctx, "PROTEST")
     assert targets == []  # no one is named as protested against
+
+
+def test_demobilized_fighters_retreat(run_claims):
+    ctx = run_claims("Hundreds of Tuareg rebels have been demobilized in northern Mali since the accord.")
+    groups = {e.id: e for e in ctx.entities if e.type == "Group"}
+    (ev,) = [c for c in ctx.claims if c.kind == "event" and c.predicate == "RETREAT"]
+    assert [groups[s].external_ids["sector"] for s in ev.sources if s in groups] == ["REB"]
+    assert not any(t in groups for t in ev.targets)

@@ -316,6 +316,9 @@ class _Events:
                 targets = self.owners(subj)  # "a camp for refugees was attacked": the refugees
             if trig.type == "RELOCATE":
                 sources = self.phrase(subj) or sources
+            elif trig.type == "RETREAT" and not sources and targets:
+                # "guerrillas have been demobilized", "troops were withdrawn": they retreat
+                sources, targets = targets, []
         else:
             subj = subject_of(verb)
             sources = self.subject_phrase(subj)
