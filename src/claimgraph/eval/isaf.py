@@ -85,7 +85,7 @@ _MONTHS["sept"] = 9
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATELINE = re.compile(rf"\(\s*({_MONTH_RE})\.?\s+(\d{{1,2}})(?:\s*,\s*(\d{{4}}))?\s*\)", re.IGNORECASE)
 _HEADER_DATE = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})\s*,\s*(\d{{4}})\b", re.IGNORECASE)
-_RELEASE_NO = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-[A-Z]{1,3}-\d+")
+_RELEASE_NO = re.compile(r"\b((?:19|20)\d\d)[-–](0[1-9]|1[0-2])[-–][A-Z]{1,3}[-–]\d+")
 
 
 @dataclass(frozen=True)
@@ -103,10 +103,15 @@ class Dateline:
 def parse_dateline(text: str, release_id: str | None = None) -> Dateline:
     """The release date from its dateline ("KABUL, Afghanistan (Jan. 25, 2013)").
 
-    A dateline without a year ("(June 14)") takes the year of the release number
-    ("2012-06-S-026") in the text or the item id; with none, only the release
-    number's month is known.
+    The date is what :func:`claimgraph.ingest.dateline.find_dateline` reads from the top
+    of the release, its id line (the first line of the original release: a title or a
+    release number) included: a yearless dateline ("(June 14)") takes the one year the
+    first lines state, with the evidence recorded there. When that gives nothing, a
+    dateline date with a year anywhere in the header counts, and with none, the release
+    number ("2012-06-S-026") dates the release to its month only.
     """
+    from claimgraph.ingest.dateline import find_dateline
+
     head = text[:600]
     year = month = None
     rel = _RELEASE_NO.search(head) or _RELEASE_NO.search(release_id or "")
@@ -116,19 +121,18 @@ def parse_dateline(text: str, release_id: str | None = None) -> Dateline:
     m = _DATELINE.search(head) or _HEADER_DATE.search(head)
     if m is not None:
         end = m.end()
-    else:
-        m = _HEADER_DATE.search(release_id or "")
     regions = tuple((text.rfind("\n", 0, d.start()) + 1, d.end()) for d in _DATELINE.finditer(text))
-    if m:
-        mon = _MONTHS[m.group(1).casefold()]
-        yr = int(m.group(3)) if m.group(3) else year
-        if yr is not None:
-            if m.group(3) is None and month is not None and mon == 1 and month == 12:
-                yr += 1  # a January dateline on a release numbered in December
-            try:
-                return Dateline(date(yr, mon, int(m.group(2))).isoformat(), end, regions)
-            except ValueError:
-                pass
+    header = f"{release_id}\n{text}" if release_id else text
+    found = find_dateline(header)
+    if found.published and found.precision == "day":
+        return Dateline(found.published, end, regions)
+    if m is None:
+        m = _HEADER_DATE.search(release_id or "")
+    if m and m.group(3):
+        try:
+            return Dateline(date(int(m.group(3)), _MONTHS[m.group(1).casefold()], int(m.group(2))).isoformat(), end, regions)
+        except ValueError:
+            pass
     if year is not None:
         return Dateline(f"{year:04d}-{month:02d}", end, regions)
     return Dateline(None, end, regions)

@@ -11,20 +11,29 @@
   power" bind to a dated anchor only when ``data/events.anchors.yaml`` lists one
   (with its source); otherwise the interval stays open (no date).
 
-Absolute dates are parsed with dateparser (``PREFER_DAY_OF_MONTH`` and
-``RELATIVE_BASE`` = publication date), then cut to the precision the text shows.
+Absolute dates are read with our own month/day/year patterns and keep the precision
+the text shows. A date without a year ("June 14") takes the publication year (the
+year before when it would fall after the publication date); with no publication
+date it gives no date at all: a year is never taken from the clock.
+
+Day words resolve against the publication day: "today"/"tonight" → that day,
+"yesterday"/"last night"/"overnight" → the day before, a weekday name → the latest
+such day on or before the publication day (a Sunday story's "Sunday" is that Sunday;
+"last Sunday" a week earlier). Against a month-only publication date they stay at
+month precision (see :func:`parse_expression`).
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from claimgraph.data import load_yaml
 from claimgraph.extract.syntax import adverbial_subject
+from claimgraph.ingest.dateline import find_dateline
 from claimgraph.model import DateInterval
 
 if TYPE_CHECKING:
@@ -46,13 +55,29 @@ _DAYNUM = re.compile(r"\b([0-3]?\d)(st|nd|rd|th)?\b")
 _DECADE = re.compile(r"\b(1[89]\d0|20\d0)s\b")
 _PAST_N = re.compile(r"\b(?:over|in|during|for|within)?\s*the\s+(?:past|last)\s+(\w+)\s+(days?|weeks?|months?|years?|decades?)\b", re.I)
 _AGO = re.compile(r"\b(\w+)\s+(days?|weeks?|months?|years?)\s+ago\b", re.I)
-_ISO = re.compile(r"\b(\d{4})-(\d{2})(?:-(\d{2}))?\b")
+#: "2021-05-03", "2021-05"; not a code that merely opens with them ("2010-09-CA-240", a release number)
+_ISO = re.compile(r"(?<![\w-])(\d{4})-(0[1-9]|1[0-2])(?:-([0-3]\d))?(?![\w-])")
+
+_CODE_EDGE = re.compile(r"[-–/][A-Za-z0-9]")
+_CODE_EDGE_BEFORE = re.compile(r"[A-Za-z0-9][-–/]$")
 
 AFTER_WORDS = frozenset({"after", "since", "following"})
 BEFORE_WORDS = frozenset({"before", "until", "till", "prior", "ahead"})
 
 
+def published_precision(published: str | None) -> str | None:
+    """The precision of a publication date string: ``day``, ``month``, ``year`` or None."""
+    if not published:
+        return None
+    m = _ISO.match(published)
+    if m:
+        return "day" if m.group(3) else "month"
+    return "year" if re.fullmatch(r"\d{4}", published) else None
+
+
 def parse_published(published: str | None) -> date | None:
+    """The publication date as a :class:`date`; a month-only (year-only) date gives its first day,
+    so callers that resolve day-level expressions must check :func:`published_precision` first."""
     if not published:
         return None
     m = _ISO.match(published)
@@ -86,41 +111,60 @@ def _number(word: str) -> int | None:
     return _NUMBER_WORDS.get(w)
 
 
-@lru_cache(maxsize=4096)
-def _dateparser(text: str, base: str | None) -> datetime | None:
-    import dateparser  # type: ignore[import-untyped]
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+#: "yesterday", "late last night", "earlier today", "Wednesday afternoon", "last Sunday", "on Monday night"
+_DAY_WORD = re.compile(
+    r"^(?:on\s+|early\s+|late\s+|earlier\s+|later\s+)?(?:(?P<rel>yesterday|today|tonight|overnight|last\s+night"
+    r"|the\s+previous\s+night|this\s+(?:morning|afternoon|evening))" + _PART_OF_DAY
+    + r"|(?P<last>last\s+)?(?P<wd>" + "|".join(_WEEKDAYS) + r")" + _PART_OF_DAY + r")$"
+)
+_DAYS_BACK = {"yesterday": 1, "overnight": 1, "last night": 1, "the previous night": 1}
 
-    settings: dict[str, Any] = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
-                                "PREFER_DATES_FROM": "past"}
-    if base:
-        settings["RELATIVE_BASE"] = datetime.fromisoformat(base)
-    try:
-        return dateparser.parse(text, languages=["en"], settings=settings)
-    except Exception:  # dateparser raises assorted errors on odd input; an unparsable date is no date
+
+def days_back(expression: str, published: date) -> int | None:
+    """How many days before ``published`` a day word points: "today" 0, "yesterday"/"last night" 1,
+    a weekday name the latest such day on or before the publication day ("Sunday" in a Sunday
+    paper is that day; "last Sunday" then is a week earlier). None for anything else."""
+    m = _DAY_WORD.match(" ".join(expression.lower().split()))
+    if m is None:
         return None
+    if m.group("rel"):
+        return _DAYS_BACK.get(re.sub(r"\s+", " ", m.group("rel")), 0)
+    back = (published.weekday() - _WEEKDAYS[m.group("wd")]) % 7
+    return 7 if back == 0 and m.group("last") else back
+
+
+def _month_end(d: date) -> date:
+    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
 
 
 def parse_expression(text: str, published: str | None, span: tuple[int, int] | None = None) -> DateInterval | None:
-    """A :class:`DateInterval` for one date expression, or None when it names no usable date."""
+    """A :class:`DateInterval` for one date expression, or None when it names no usable date.
+
+    Day words ("today", "yesterday", "Tuesday") against a publication date known only to the
+    month or year keep that precision: "yesterday" in a release dated "2011-07" is ``2011-07``
+    (month; strictly, a release of the 1st would mean the month before — a day is never
+    invented), a weekday is the interval from six days before the month to its end.
+    """
     pub = parse_published(published)
+    pub_precision = published_precision(published)
     t = text.strip()
     low = t.lower()
-    base = pub.isoformat() if pub else None
 
     def iv(**kw: Any) -> DateInterval:
         return DateInterval(text=t, span=span, **kw)
 
     if pub is not None:
-        if low in ("yesterday", "last night", "overnight", "late last night", "the previous night"):
-            return iv(value=(pub - timedelta(days=1)).isoformat(), precision="day")
-        if low in ("today", "tonight", "this morning", "this afternoon", "this evening"):
-            return iv(value=pub.isoformat(), precision="day")
-        if low.rstrip("s") in _WEEKDAYS or low.replace("last ", "").rstrip("s") in _WEEKDAYS or low.replace("on ", "") in _WEEKDAYS:
-            wd = _WEEKDAYS.get(low.replace("last ", "").replace("on ", "").rstrip("s")) if low.replace("last ", "").replace("on ", "").rstrip("s") in _WEEKDAYS else None
-            if wd is None:
-                return None
-            back = (pub.weekday() - wd) % 7 or 7
-            return iv(value=(pub - timedelta(days=back)).isoformat(), precision="day")
+        back = days_back(low, pub)
+        if back is not None:
+            if pub_precision == "day":
+                return iv(value=(pub - timedelta(days=back)).isoformat(), precision="day")
+            if pub_precision == "month":
+                if back <= 1:
+                    return iv(value=f"{pub.year:04d}-{pub.month:02d}", precision="month")
+                return iv(after=(pub - timedelta(days=6)).isoformat(), before=_month_end(pub).isoformat())
+            return iv(value=f"{pub.year:04d}", precision="year")
+    if pub is not None and pub_precision == "day":  # these rules count days from the publication day
         m = _PAST_N.search(low)
         if m:
             n = _number(m.group(1))
@@ -179,12 +223,17 @@ def parse_expression(text: str, published: str | None, span: tuple[int, int] | N
         if re.fullmatch(r"(?:in |the year |early |late |mid-?)?" + year_m.group(1), low):  # type: ignore[union-attr]
             return iv(value=year_m.group(1), precision="year")  # type: ignore[union-attr]
         return iv(value=year_m.group(1), precision="year")  # type: ignore[union-attr]
-    parsed = None if year_m else _dateparser(t, base)  # the year is stated: no parser needed
-    year = int(year_m.group(1)) if year_m else (parsed.year if parsed else (pub.year if pub else None))
-    if year is None:
-        return None
-    if year_m is None and pub is not None and (month, int(day_m.group(1)) if day_m else 1) > (pub.month, pub.day):
-        year = pub.year - 1  # "on 3 December" in a January report is last year's December
+    if year_m:
+        year = int(year_m.group(1))
+    elif pub is not None and pub_precision in ("day", "month"):
+        # "on 3 December" in a January report is last year's December; never a year from the clock
+        later = (month, int(day_m.group(1)) if day_m else 1) > (pub.month, pub.day) if pub_precision == "day" \
+            else month > pub.month
+        year = pub.year - 1 if later else pub.year
+    elif pub is not None:
+        year = pub.year
+    else:
+        return None  # "June 14" with no year and nothing dated to count from
     if day_m:
         day = int(day_m.group(1))
         try:
@@ -238,9 +287,15 @@ class DateFinder:
         self.ctx = ctx
         self.published = ctx.document.published
         self.by_token: dict[int, tuple[Any, DateInterval]] = {}
+        dateline = find_dateline(ctx.sdoc.text).date_span
         for ent in ctx.sdoc.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
+            text = ctx.sdoc.text
+            if dateline is not None and dateline[0] < ent.end_char and ent.start_char < dateline[1]:
+                continue  # the dateline dates the report, not the events it reports
+            if _CODE_EDGE.match(text, ent.end_char) or _CODE_EDGE_BEFORE.search(text, 0, ent.start_char):
+                continue  # "2010-09" of a release number "2010-09-CA-240" is no date
             parsed = parse_expression(ent.text, self.published, (ent.start_char, ent.end_char))
             if parsed is None:
                 continue
@@ -251,7 +306,7 @@ class DateFinder:
         self.episodes: list[tuple[int, str, DateInterval]] = []
         for tok in ctx.sdoc:
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.episode_nouns and not _definite(tok):
-                d = self._sentence_date(tok, clause_free=True)
+                d = self._clause_date(tok) or self._sentence_date(tok, clause_free=True)
                 if d is not None:
                     self.episodes.append((tok.idx, tok.lemma_.lower(), d))
 
@@ -293,8 +348,21 @@ class DateFinder:
             break
         return self._sentence_date(trigger) or self._episode_date(trigger)
 
+    def _clause_date(self, noun: Token) -> DateInterval | None:
+        """The date of the clause an episode noun sits in: "efforts to seek sanctuary during two
+        operations in Zabul yesterday" — "yesterday" goes with "seek", and so with the operations."""
+        head = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if head is None:
+            return None
+        found = self._direct(head)
+        return found if found is not None and found.value else None
+
     def _episode_date(self, trigger: Token) -> DateInterval | None:
-        """"During the operation, the force killed …": the date of the episode referred back to."""
+        """"During the operation, the force killed …": the date of the episode referred back to.
+
+        A definite episode noun with no earlier mention of its own ("In Kunduz last night, a
+        force went to the village … During the search the force detained …") refers to what
+        the sentence before narrates, and takes that sentence's main-clause date."""
         sent = trigger.sent
         for t in sent:
             lemma = t.lemma_.lower()
@@ -302,6 +370,9 @@ class DateFinder:
                 earlier = [d for start, lem, d in self.episodes if lem == lemma and start < sent.start_char]
                 if earlier:
                     return earlier[-1]
+                if sent.start > 0 and not any(lem == lemma for start, lem, _ in self.episodes if start < sent.start_char):
+                    before = self.ctx.sdoc[sent.start - 1].sent
+                    return self._sentence_date(before.root)
         return None
 
     def _sentence_date(self, trigger: Token, clause_free: bool = False) -> DateInterval | None:

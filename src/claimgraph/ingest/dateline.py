@@ -6,12 +6,23 @@ line: ``Tuesday, 01/14/2025``, ``KABUL, Afghanistan (Jan. 25, 2013) —``,
 looked at, and only short lines (a date inside the first paragraph of body text
 is an event date, not the publication date). Dates keep their precision:
 ``April 2022`` stays ``2022-04``.
+
+A dateline without a year — ``KABUL, Afghanistan (June 14)``, or a headline that
+opens with a date, ``Dec. 6: Operations in Laghman`` — is completed only from the
+document itself, never from the clock: when the first lines state a year
+(a full date such as ``Operational Update, Feb. 21, 2011``, or a release number
+``2011-01-S-115``) and **exactly one** year is stated there, that year is taken,
+and the text it came from is recorded (:attr:`Dateline.year_span`). When the
+evidence also gives a month, the year is the one that puts the dateline nearest
+to it (``Jan. 2`` on a release numbered ``2010-12-…`` is 2011-01-02). With no
+such evidence, or several different years, the dateline gives no date.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -19,7 +30,7 @@ if TYPE_CHECKING:
     from dateparser.date import DateDataParser
 
 #: how many non-empty lines at the top may hold a dateline
-TOP_LINES = 6
+TOP_LINES = 8
 #: a line longer than this is body text, not a dateline or a headline
 SHORT_LINE = 120
 
@@ -53,6 +64,14 @@ _DATE_LINE_RE = re.compile(
 _TRAILING_DATE_RE = re.compile(rf"(?:^|[|,·•–—-]\s*)(?P<date>{_DATE})\s*$", re.IGNORECASE)
 
 
+#: a date without a year: "June 14", "Feb. 07", "14 June"
+_YEARLESS = rf"(?:{_WEEKDAY})?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
+_YEARLESS_RE = re.compile(rf"^\s*(?P<date>{_YEARLESS})\s*$", re.IGNORECASE)
+#: a headline opening with a yearless date and a colon: "Dec. 6: Operations Conducted in Laghman"
+_HEADLINE_DATE_RE = re.compile(rf"^\s*(?P<date>{_YEARLESS})\s*:\s+\w", re.IGNORECASE)
+#: a release number that opens with year and month: "2011-01-S-115", "2010-07-CA-046"
+_RELEASE_NO_RE = re.compile(r"(?<![\w-])(?P<year>(?:19|20)\d\d)[-–](?P<month>0[1-9]|1[0-2])[-–][A-Z]{1,3}[-–]\d+\b")
+
 #: lines end at newlines and at the Unicode line/paragraph separators some feeds use
 _LINE_RE = re.compile(r"[^\n\u2028\u2029]*")
 
@@ -66,6 +85,8 @@ class Dateline:
     outlet: str | None = None
     date_span: tuple[int, int] | None = None
     title: str | None = None
+    #: where the year of a yearless dateline was read (a full date or release number in the first lines)
+    year_span: tuple[int, int] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +162,48 @@ def _is_headline(line: str) -> bool:
     return sum(ch.isalpha() for ch in stripped) >= 3
 
 
+def _header_years(lines: list[tuple[int, str]], skip: tuple[int, int]) -> list[tuple[int, int | None, tuple[int, int]]]:
+    """(year, month or None, span) of every full date and release number in the short first
+    lines (headers, not body paragraphs), outside the span ``skip`` (the yearless dateline itself)."""
+    found: list[tuple[int, int | None, tuple[int, int]]] = []
+    for offset, line in lines:
+        if len(line.strip()) > SHORT_LINE:
+            continue  # body text: a date there is an event date ("an attack in June 2011")
+        for m in _RELEASE_NO_RE.finditer(line):
+            found.append((int(m.group("year")), int(m.group("month")), (offset + m.start(), offset + m.end())))
+        for m in _DATE_RE.finditer(line):
+            span = (offset + m.start(), offset + m.end())
+            if skip[0] <= span[0] < skip[1] or _RELEASE_NO_RE.search(line[max(0, m.start() - 12) : m.end() + 12]):
+                continue
+            parsed = parse_date(m.group())
+            if parsed and parsed[1] in ("day", "month"):
+                found.append((int(parsed[0][:4]), int(parsed[0][5:7]), span))
+            elif parsed:
+                found.append((int(parsed[0][:4]), None, span))
+    return found
+
+
+def _complete_year(expr: str, span: tuple[int, int], lines: list[tuple[int, str]],
+                   outlet: str | None, title: str | None) -> Dateline | None:
+    """A yearless dateline date completed with the one year the first lines state (see the module doc)."""
+    evidence = _header_years(lines, span)
+    if not evidence or len({y for y, _, _ in evidence}) != 1:
+        return None
+    parsed = parse_date(f"{expr.strip()} 2000")  # a leap year, so "Feb. 29" parses; the year is replaced
+    if parsed is None or parsed[1] != "day":
+        return None
+    month, day = int(parsed[0][5:7]), int(parsed[0][8:10])
+    year, ev_month, ev_span = evidence[0]
+    if ev_month is not None:
+        # the year that puts the dateline nearest the evidence month (a January dateline, a December number)
+        year = min((year - 1, year, year + 1), key=lambda y: abs((y * 12 + month) - (evidence[0][0] * 12 + ev_month)))
+    try:
+        value = date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    return Dateline(value, "day", outlet, span, title, ev_span)
+
+
 def find_dateline(text: str) -> Dateline:
     """Look at the top of ``text`` for a publication date, an outlet and a headline."""
     lines = _top_lines(text)
@@ -155,13 +218,19 @@ def find_dateline(text: str) -> Dateline:
 
     outlet = None
     for offset, line in lines:
-        m = _DATELINE_RE.match(line[:SHORT_LINE])  # a dateline opens its line, however long the paragraph
+        indent = len(line) - len(line.lstrip())  # NBSP and other blanks before a dateline
+        m = _DATELINE_RE.match(line[indent : indent + SHORT_LINE])  # a dateline opens its line, however long the paragraph
         if m:
             paren = m.group("paren").strip()
             parsed = parse_date(paren) if _DATE_RE.search(paren) else None
             if parsed:
-                start = offset + m.start("paren")
+                start = offset + indent + m.start("paren")
                 return Dateline(parsed[0], parsed[1], outlet, (start, start + len(paren)), title)
+            if _YEARLESS_RE.match(paren):
+                start = offset + indent + m.start("paren")
+                completed = _complete_year(paren, (start, start + len(paren)), lines, outlet, title)
+                if completed is not None:
+                    return completed
             if outlet is None and _looks_like_outlet(paren):
                 outlet = paren
         stripped = line.strip()
@@ -173,6 +242,11 @@ def find_dateline(text: str) -> Dateline:
         if m and (parsed := parse_date(m.group("date"))):
             span = (offset + lead + m.start("date"), offset + lead + m.end("date"))
             return Dateline(parsed[0], parsed[1], outlet, span, title)
+    if lines and (m := _HEADLINE_DATE_RE.match(lines[0][1])):
+        span = (lines[0][0] + m.start("date"), lines[0][0] + m.end("date"))
+        completed = _complete_year(m.group("date"), span, lines, outlet, title)
+        if completed is not None:
+            return completed
     return Dateline(outlet=outlet, title=title)
 
 
