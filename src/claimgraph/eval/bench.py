@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from claimgraph.model import Document
     from claimgraph.pipeline import Pipeline
 
-STAGES = ("nlp", "entities", "places", "attribution", "relations", "events", "contradictions")
+STAGES = ("nlp", "entities", "agents", "places", "attribution", "relations", "events", "contradictions")
 
 
 def load_documents(paths: list[str]) -> tuple[list[Document], list[str]]:
