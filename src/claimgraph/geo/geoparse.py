@@ -47,6 +47,9 @@ class Guidelines:
     metonyms: bool = False
     embedded: bool = False
     name_only: bool = False
+    #: a regular expression matching a metadata header at the start of each text that the corpus never
+    #: annotates (GeoWebNews files open with "TITLE: … LINK: <url>"); no toponym is reported inside it
+    header: str | None = None
 
     @classmethod
     def for_corpus(cls, corpus: str) -> Guidelines:
@@ -74,7 +77,19 @@ def _country_like(gazetteer: Gazetteer | None, text: str, max_level: int = 1, co
 
 
 def _demonym(gazetteer: Gazetteer | None, text: str) -> bool:
+    text = singular_demonym(text)
     return norm(text) in demonyms() and _country_like(gazetteer, text)
+
+
+def singular_demonym(text: str) -> str:
+    """"Canadians" → "Canadian", "Pakistanis" → "Pakistani": a people named by the plural of a demonym.
+
+    Only the regular English plural of demonyms ending in -n or -i is undone ("Swiss", "Chinese" and
+    "French" have no -s plural); any other text comes back unchanged.
+    """
+    if len(text) > 3 and text.endswith("s") and text[-2] in "ni" and norm(text[:-1]) in demonyms():
+        return text[:-1]
+    return text
 
 
 def find_toponyms(
@@ -121,9 +136,48 @@ def find_toponyms(
         if extra is None or any(s.start < extra.end and extra.start < s.end for s in spans):
             continue
         spans.append(extra)
+    spans.extend(_other_mentions(sdoc, spans, gazetteer))
     if guidelines.name_only:
         spans = [_name_only(s) for s in spans]
+    if guidelines.header:
+        m = re.match(guidelines.header, sdoc.text)
+        if m:
+            spans = [s for s in spans if s.start >= m.end()]
     return sorted(spans, key=lambda s: s.start)
+
+
+def _other_mentions(sdoc: Doc, spans: list[ToponymSpan], gazetteer: Gazetteer | None) -> list[ToponymSpan]:
+    """One sense per discourse: a name taken for a place once is a place wherever else the text writes it.
+
+    The NER labels the same name differently from sentence to sentence ("Tamil Nadu" a person, "Klamath
+    Falls" nothing); a mention counts when it is whole tokens, capitalised as found, and not part of a
+    longer entity or span ("Canada" in "the Kidney Foundation of Canada" stays the organisation's). Only
+    names the gazetteer knows spread: a person the NER once took for a place ("Buhari") must not.
+    """
+    if gazetteer is None:
+        return []
+    kinds: dict[str, str | None] = {}
+    for sp in spans:
+        if len(sp.text) >= 2 and sp.text[0].isupper() and sp.text not in kinds and any(
+                c.match in ("exact", "alias") for c in gazetteer.candidates(singular_demonym(sp.text), fuzzy=False)):
+            kinds.setdefault(sp.text, sp.kind)
+    if not kinds:
+        return []
+    starts = {t.idx for t in sdoc}
+    ends = {t.idx + len(t) for t in sdoc}
+    taken = [(s.start, s.end) for s in spans] + [(e.start_char, e.end_char) for e in sdoc.ents]
+    names = "|".join(re.escape(n) for n in sorted(kinds, key=len, reverse=True))
+    out: list[ToponymSpan] = []
+    for m in re.finditer(rf"(?<![\w.])(?:{names})(?!\w)", sdoc.text):
+        a, b = m.span()
+        if a not in starts or b not in ends:
+            continue
+        if any(x < b and a < y and (x, y) != (a, b) for x, y in taken) or any(
+                s.start == a and s.end == b for s in spans):
+            continue
+        out.append(ToponymSpan(a, b, m.group(0), kinds[m.group(0)]))
+        taken.append((a, b))
+    return out
 
 
 _NEXT_WORD = re.compile(r"^[\s\-\[\(]*([A-Za-z]+)")
@@ -168,7 +222,7 @@ def resolve_spans(gazetteer: Gazetteer, spans: list[ToponymSpan]) -> list[Geopar
         if key in toponyms:
             toponyms[key].weight += 1
             continue
-        toponyms[key] = Toponym(key=key, text=sp.text, kind=sp.kind)
+        toponyms[key] = Toponym(key=key, text=singular_demonym(sp.text), kind=sp.kind)
     for sp, key in zip(spans, key_of):
         if sp.parent_text and toponyms[key].parent_key is None:
             pkey = _key(sp.parent_text)
