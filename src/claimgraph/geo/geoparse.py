@@ -136,7 +136,7 @@ def find_toponyms(
         if extra is None or any(s.start < extra.end and extra.start < s.end for s in spans):
             continue
         spans.append(extra)
-    spans.extend(_other_mentions(sdoc, spans, gazetteer))
+    spans.extend(_other_mentions(sdoc, spans, gazetteer, guidelines))
     if guidelines.name_only:
         spans = [_name_only(s) for s in spans]
     if guidelines.header:
@@ -146,20 +146,29 @@ def find_toponyms(
     return sorted(spans, key=lambda s: s.start)
 
 
-def _other_mentions(sdoc: Doc, spans: list[ToponymSpan], gazetteer: Gazetteer | None) -> list[ToponymSpan]:
+def _other_mentions(
+    sdoc: Doc, spans: list[ToponymSpan], gazetteer: Gazetteer | None, guidelines: Guidelines = Guidelines(),
+) -> list[ToponymSpan]:
     """One sense per discourse: a name taken for a place once is a place wherever else the text writes it.
 
     The NER labels the same name differently from sentence to sentence ("Tamil Nadu" a person, "Klamath
     Falls" nothing); a mention counts when it is whole tokens, capitalised as found, and not part of a
     longer entity or span ("Canada" in "the Kidney Foundation of Canada" stays the organisation's). Only
-    names the gazetteer knows spread: a person the NER once took for a place ("Buhari") must not.
+    names the gazetteer knows spread: a person the NER once took for a place ("Buhari") must not; an
+    acronym only when it names a country or province ("US", not "FAO"); a demonym only where the
+    corpus counts demonyms.
     """
     if gazetteer is None:
         return []
     kinds: dict[str, str | None] = {}
     for sp in spans:
-        if len(sp.text) >= 2 and sp.text[0].isupper() and sp.text not in kinds and any(
-                c.match in ("exact", "alias") for c in gazetteer.candidates(singular_demonym(sp.text), fuzzy=False)):
+        if len(sp.text) < 2 or not sp.text[0].isupper() or sp.text in kinds:
+            continue
+        if not guidelines.demonyms and norm(singular_demonym(sp.text)) in demonyms():
+            continue
+        level = 1 if sp.text.replace(".", "").isupper() else 4
+        if any(c.match in ("exact", "alias") and c.entry.level <= level
+               for c in gazetteer.candidates(singular_demonym(sp.text), fuzzy=False)):
             kinds.setdefault(sp.text, sp.kind)
     if not kinds:
         return []
