@@ -3,7 +3,7 @@ plural demonyms, and a corpus's unannotated header."""
 
 from __future__ import annotations
 
-from claimgraph.geo.geoparse import Guidelines, _other_mentions, find_toponyms, geoparse, singular_demonym
+from claimgraph.geo.geoparse import Guidelines, _join_split_names, _other_mentions, find_toponyms, geoparse, singular_demonym
 from claimgraph.geo.toponyms import ToponymSpan
 
 
@@ -56,3 +56,17 @@ def test_a_corpus_header_is_not_searched_for_toponyms(nlp, gazetteer):
     with_header = find_toponyms(nlp(text), gazetteer, guidelines=Guidelines(header=header))
     assert [s.start for s in with_header] == [text.rindex("Chile")]
     assert len(find_toponyms(nlp(text), gazetteer)) == 2
+
+
+def test_a_name_the_ner_split_in_two_is_joined_when_the_gazetteer_has_the_whole(gazetteer):
+    text = "Sewage flows in Baja California and in Paris Texas."
+    halves = [ToponymSpan(16, 20, "Baja"), ToponymSpan(21, 31, "California"),
+              ToponymSpan(39, 44, "Paris"), ToponymSpan(45, 50, "Texas")]
+    joined = _join_split_names(text, halves, gazetteer)
+    assert [s.text for s in joined] == ["Baja California", "Paris", "Texas"]
+
+
+def test_a_language_counts_as_its_country_only_where_the_corpus_says_so(nlp, gazetteer):
+    doc = nlp("The leaflets were printed in English and handed out in Lagos.")
+    assert "English" in _texts(find_toponyms(doc, gazetteer, guidelines=Guidelines(demonyms=True, languages=True)))
+    assert "English" not in _texts(find_toponyms(doc, gazetteer, guidelines=Guidelines(demonyms=True)))

@@ -47,6 +47,8 @@ class Guidelines:
     metonyms: bool = False
     embedded: bool = False
     name_only: bool = False
+    #: a language named after its country counts as that country ("English", "Japanese")
+    languages: bool = False
     #: a regular expression matching a metadata header at the start of each text that the corpus never
     #: annotates (GeoWebNews files open with "TITLE: … LINK: <url>"); no toponym is reported inside it
     header: str | None = None
@@ -119,7 +121,8 @@ def find_toponyms(
                 if gap in (" of ", " of the ") and _country_like(gazetteer, joined):
                     text = joined
             extra = ToponymSpan(start, start + len(text), text, None)
-        elif guidelines.demonyms and ent.label_ == "NORP" and _demonym(gazetteer, text):
+        elif (guidelines.demonyms and ent.label_ == "NORP" or guidelines.languages and ent.label_ == "LANGUAGE") \
+                and _demonym(gazetteer, text):
             extra = ToponymSpan(start, start + len(text), text, "country")
         elif ent.label_ in ("ORG", "PERSON", "FAC") and (guidelines.metonyms or guidelines.embedded):
             words = ent if ent[0].lower_ != "the" else ent[1:]
@@ -136,6 +139,7 @@ def find_toponyms(
         if extra is None or any(s.start < extra.end and extra.start < s.end for s in spans):
             continue
         spans.append(extra)
+    spans = _join_split_names(sdoc.text, sorted(spans, key=lambda s: s.start), gazetteer)
     spans.extend(_other_mentions(sdoc, spans, gazetteer, guidelines))
     if guidelines.name_only:
         spans = [_name_only(s) for s in spans]
@@ -144,6 +148,27 @@ def find_toponyms(
         if m:
             spans = [s for s in spans if s.start >= m.end()]
     return sorted(spans, key=lambda s: s.start)
+
+
+def _join_split_names(text: str, spans: list[ToponymSpan], gazetteer: Gazetteer | None) -> list[ToponymSpan]:
+    """Neighbouring spans whose joined text is itself a place name are one toponym.
+
+    The NER splits "Baja California" in two; the halves are joined only when the gazetteer has the whole.
+    A comma keeps them apart: corpora annotate "Washington, D.C." and "Paris, Texas" as two toponyms or
+    one inconsistently, and two is the common reading of "Town, State".
+    """
+    if gazetteer is None:
+        return spans
+    out: list[ToponymSpan] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if prev is not None and text[prev.end : sp.start] == " ":
+            joined = text[prev.start : sp.end]
+            if any(c.match in ("exact", "alias") for c in gazetteer.candidates(joined, fuzzy=False)):
+                out[-1] = ToponymSpan(prev.start, sp.end, joined, None)
+                continue
+        out.append(sp)
+    return out
 
 
 def _other_mentions(
