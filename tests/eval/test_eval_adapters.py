@@ -107,3 +107,31 @@ def test_isaf_counts_add_within_a_passage_and_do_not_double_count_restatements()
     assert isaf.lower_bound_count(same_sentence + restated, "captured") == 3
     assert isaf.lower_bound_count(restated + [ev((200, 220), captured=5)], "captured") == 5
     assert isaf.lower_bound_count([], "killed") == 0
+
+
+def test_isaf_counts_add_people_a_later_passage_marks_as_further_ones():
+    text = ("Police in Sindh arrested a cartel boss during a raid yesterday. The boss ran the smuggling ring. "
+            "Officers also detained two of his drivers. Later the boss and two other men were questioned.")
+    doc = Document.from_text(text)
+
+    def ev(phrase, **counts):
+        start = doc.text.index(phrase)
+        return Claim(f"c{start}", doc.id, "event", "COERCE", [(start, start + len(phrase))], None, counts=counts)
+
+    lede = ev("Police in Sindh arrested a cartel boss", captured=1)
+    further = ev("Officers also detained two of his drivers", captured=2)
+    assert isaf.lower_bound_count([lede, further], "captured", doc.text) == 3
+    # without the text nothing says the drivers are further people: the largest passage only
+    assert isaf.lower_bound_count([lede, further], "captured") == 2
+    # a cue first in the release has nothing to add to
+    assert isaf.lower_bound_count([further], "captured", doc.text) == 2
+
+
+def test_isaf_counts_a_passage_restating_the_earlier_people_with_further_ones_does_not_add():
+    text = ("Troops detained three suspects in Gao on Monday. "
+            "The troops detained the commander and two additional suspects at the market.")
+    doc = Document.from_text(text)
+    first = Claim("a", doc.id, "event", "COERCE", [(0, 48)], None, counts={"captured": 3})
+    s = doc.text.index("The troops")
+    restated = Claim("b", doc.id, "event", "COERCE", [(s, len(doc.text))], None, counts={"captured": 3})
+    assert isaf.lower_bound_count([first, restated], "captured", doc.text) == 3
