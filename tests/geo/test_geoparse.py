@@ -70,3 +70,18 @@ def test_a_language_counts_as_its_country_only_where_the_corpus_says_so(nlp, gaz
     doc = nlp("The leaflets were printed in English and handed out in Lagos.")
     assert "English" in _texts(find_toponyms(doc, gazetteer, guidelines=Guidelines(demonyms=True, languages=True)))
     assert "English" not in _texts(find_toponyms(doc, gazetteer, guidelines=Guidelines(demonyms=True)))
+
+
+def test_an_unknown_organisation_named_after_a_prominent_place_is_placed_there_and_says_so(gazetteer):
+    from claimgraph.geo.geoparse import resolve_spans
+
+    text = "Fans flew to the Dubai Gold Trophy, then visited the Baltic Sea and the Kenyan Embassy."
+    names = ["Dubai Gold Trophy", "Baltic Sea", "Kenyan Embassy"]
+    spans = [ToponymSpan(text.index(n), text.index(n) + len(n), n) for n in names]
+    got = {g.text: g.place for g in resolve_spans(gazetteer, spans)}
+    dubai = got["Dubai Gold Trophy"]
+    assert dubai.resolved and dubai.country == "AE" and "embedded" in (dubai.method or "")
+    assert "Dubai" in (dubai.reason or "")
+    # a sea the gazetteer lacks is not put at a namesake town; an embassy is not in its country
+    assert not got["Baltic Sea"].resolved
+    assert not got["Kenyan Embassy"].resolved

@@ -14,7 +14,7 @@ geoparsing evaluation and ``claimgraph gazetteer`` users need:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -263,7 +263,46 @@ def resolve_spans(gazetteer: Gazetteer, spans: list[ToponymSpan]) -> list[Geopar
             if pkey in toponyms and pkey != key:
                 toponyms[key].parent_key = pkey
     places = resolve_toponyms(gazetteer, list(toponyms.values()))
+    # an organisation, event or facility the gazetteer lacks, named after a prominent place it knows
+    # ("Dubai World Cup", "University of Alberta"), is placed at that place, and says so
+    inner: dict[str, str] = {}
+    for key, t in list(toponyms.items()):
+        if not places[key].resolved and (sub := _embedded_name(gazetteer, t.text)) is not None:
+            inner[key] = _key(sub)
+            toponyms.setdefault(inner[key], Toponym(key=inner[key], text=sub, weight=0))
+    if inner:
+        again = resolve_toponyms(gazetteer, list(toponyms.values()))
+        for key, sub_key in inner.items():
+            place = again[sub_key]
+            if place.resolved and place.feature in _PROMINENT:
+                places[key] = replace(place, method=f"{place.method}+embedded",
+                                      reason=f"placed at the place it is named after, {toponyms[sub_key].text!r}")
     return [Geoparsed(sp.start, sp.end, sp.text, places[key]) for sp, key in zip(spans, key_of)]
+
+
+#: the places an unknown name may borrow a point from: big enough that the name means them
+_PROMINENT = frozenset({"country", "province", "city"})
+
+
+def _embedded_name(gazetteer: Gazetteer, text: str) -> str | None:
+    """The place name an organisation's name starts with ("Dubai World Cup") or ends with after "of"
+    ("University of Alberta"); never a demonym ("Russian Embassy" is rarely in Russia), a direction
+    ("Eastern Ghouta") or the name of a natural feature ("Baltic Sea", "French Quarter": words in
+    ``feature_words``), which the gazetteer lacks and must not be guessed."""
+    words = text.split()
+    if len(words) < 2 or any(w in vocabulary()["feature_words"] or w.lower() in admin_words() for w in words):
+        return None  # "Washington Township" is a township, resolved as one or not at all
+    options = [" ".join(words[:k]) for k in range(len(words) - 1, 0, -1)]
+    if "of" in words[1:-1]:
+        options.insert(0, " ".join(words[len(words) - words[::-1].index("of"):]))
+    for sub in options:
+        first = sub.split()[0]
+        if (len(sub) <= 2 or not sub.replace(" ", "").replace("-", "").isalpha() or first in _not_places() or first.lower().endswith("ern")
+                or norm(singular_demonym(sub)) in demonyms()):
+            continue
+        if any(c.match in ("exact", "alias") for c in gazetteer.candidates(sub, fuzzy=False)):
+            return sub
+    return None
 
 
 def geoparse(sdoc: Doc, gazetteer: Gazetteer, guidelines: Guidelines = Guidelines()) -> list[Geoparsed]:
