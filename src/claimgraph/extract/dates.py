@@ -164,6 +164,19 @@ def parse_expression(text: str, published: str | None, span: tuple[int, int] | N
                     return iv(value=f"{pub.year:04d}-{pub.month:02d}", precision="month")
                 return iv(after=(pub - timedelta(days=6)).isoformat(), before=_month_end(pub).isoformat())
             return iv(value=f"{pub.year:04d}", precision="year")
+    if pub is not None and pub_precision == "month":  # only month and year steps are known
+        if low in ("last month", "the previous month"):
+            prev = _shift(pub, "months", 1)
+            return iv(value=f"{prev.year:04d}-{prev.month:02d}", precision="month")
+        if low in ("last year", "the previous year"):
+            return iv(value=f"{pub.year - 1:04d}", precision="year")
+        m = _AGO.search(low)
+        if m and _number(m.group(1)) and _UNITS[m.group(2)] in ("months", "years"):
+            d = _shift(pub, _UNITS[m.group(2)], _number(m.group(1)) or 0)
+            return iv(value=f"{d.year:04d}-{d.month:02d}", precision="month") if m.group(2).startswith("month") \
+                else iv(value=f"{d.year:04d}", precision="year")
+        return None if _AGO.search(low) or _PAST_N.search(low) or low in ("last week", "the previous week") else \
+            _absolute(low, t, pub, pub_precision, iv)
     if pub is not None and pub_precision == "day":  # these rules count days from the publication day
         m = _PAST_N.search(low)
         if m:
@@ -200,6 +213,11 @@ def parse_expression(text: str, published: str | None, span: tuple[int, int] | N
                     return iv(value=f"{d.year:04d}", precision="year")
                 return iv(after=(d - timedelta(days=7)).isoformat(), before=(d + timedelta(days=7)).isoformat())
 
+    return _absolute(low, t, pub, pub_precision, iv)
+
+
+def _absolute(low: str, t: str, pub: date | None, pub_precision: str | None, iv: Any) -> DateInterval | None:
+    """Decades, ISO dates and written dates; a missing year from the publication date only."""
     m = _DECADE.search(low)
     if m:
         y = int(m.group(1))

@@ -91,6 +91,8 @@ def build_document(text: str, subject: str, **meta: Any) -> Document:
         extra["published_precision"] = line.precision
         if line.date_span:
             extra["dateline_span"] = list(line.date_span)
+        if line.year_span:  # a yearless dateline's year: where the header states it
+            extra["published_year_span"] = list(line.year_span)
     if "outlet" not in fields and line.outlet:
         fields["outlet"] = line.outlet
         extra["outlet_from"] = "dateline"

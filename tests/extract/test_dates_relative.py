@@ -1,0 +1,124 @@
+"""Day words ("yesterday", "last night", weekday names) against the publication date, and what
+happens when that date is known only to the month or not at all: a day or a year is never invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract.dates import parse_expression
+
+SUNDAY = "2024-03-10"  # a Sunday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sunday", "2024-03-10"),  # a Sunday story's "Sunday" is that day
+        ("on Sunday", "2024-03-10"),
+        ("last Sunday", "2024-03-03"),  # ... and "last Sunday" the week before
+        ("Saturday", "2024-03-09"),
+        ("Monday", "2024-03-04"),
+        ("Wednesday night", "2024-03-06"),
+        ("early Friday", "2024-03-08"),
+        ("last night", "2024-03-09"),
+        ("late last night", "2024-03-09"),
+        ("overnight", "2024-03-09"),
+        ("yesterday afternoon", "2024-03-09"),
+        ("earlier today", "2024-03-10"),
+        ("this morning", "2024-03-10"),
+    ],
+)
+def test_day_words_resolve_against_the_publication_day(text, expected):
+    d = parse_expression(text, SUNDAY)
+    assert d is not None and d.to_gold() == {"value": expected} and d.precision == "day"
+
+
+def test_weekday_plurals_are_habits_not_dates():
+    assert parse_expression("Mondays", SUNDAY) is None
+
+
+@pytest.mark.parametrize("text", ["yesterday", "today", "last night", "tonight"])
+def test_a_month_only_publication_date_keeps_day_words_at_month_precision(text):
+    d = parse_expression(text, "2011-07")
+    assert d is not None and d.to_gold() == {"value": "2011-07"} and d.precision == "month"
+
+
+def test_a_weekday_against_a_month_only_publication_date_is_an_interval():
+    d = parse_expression("Wednesday", "2011-07")
+    assert d is not None and d.value is None
+    assert (d.after, d.before) == ("2011-06-25", "2011-07-31")
+
+
+def test_day_counts_against_a_month_only_publication_date_give_no_day():
+    assert parse_expression("three days ago", "2011-07") is None
+    assert parse_expression("last week", "2011-07") is None
+    assert parse_expression("last month", "2011-07").to_gold() == {"value": "2011-06"}
+
+
+def test_a_year_only_publication_date_keeps_day_words_at_year_precision():
+    assert parse_expression("yesterday", "2019").to_gold() == {"value": "2019"}
+
+
+def test_a_date_without_year_and_no_publication_date_is_no_date():
+    assert parse_expression("June 14", None) is None  # never the year of the clock
+    assert parse_expression("Dec. 22", None) is None
+    assert parse_expression("June 14, 2012", None).to_gold() == {"value": "2012-06-14"}
+
+
+def test_a_date_without_year_takes_the_month_only_publication_year():
+    assert parse_expression("Dec. 5", "2010-12").to_gold() == {"value": "2010-12-05"}
+    assert parse_expression("Nov. 28", "2010-12").to_gold() == {"value": "2010-11-28"}
+    assert parse_expression("Jan. 3", "2010-12").to_gold() == {"value": "2010-01-03"}
+
+
+def test_a_code_opening_with_year_and_month_is_not_a_month():
+    d = parse_expression("2010-09", None)
+    assert d is not None and d.to_gold() == {"value": "2010-09"}
+    assert parse_expression("2021-13", None).to_gold() == {"value": "2021"}  # no month 13
+
+
+def _dates(ctx, predicate):
+    return [c.date.to_gold() if c.date else None for c in ctx.claims if c.kind == "event" and c.predicate == predicate]
+
+
+def test_same_sentence_yesterday_dates_the_arrest(run_claims):
+    ctx = run_claims("Malian troops arrested two militants near Gao yesterday.", published="2023-05-08")
+    assert _dates(ctx, "COERCE") == [{"value": "2023-05-07"}]
+
+
+def test_sunday_story_saying_sunday(run_claims):
+    ctx = run_claims("Colombian soldiers killed three guerrillas in Cauca on Sunday.", published=SUNDAY)
+    assert _dates(ctx, "ASSAULT") == [{"value": SUNDAY}]
+
+
+def test_month_only_publication_date_gives_a_month_not_a_day(run_claims):
+    ctx = run_claims("Police in Lagos arrested three suspects yesterday.", published="2011-07")
+    assert _dates(ctx, "COERCE") == [{"value": "2011-07"}]
+
+
+def test_the_search_refers_to_the_episode_the_sentence_before_narrates(run_claims):
+    ctx = run_claims(
+        "In Mindanao last night, Philippine marines went to a village near Jolo after informants reported "
+        "rebel activity. During the search the marines detained four suspected rebels.",
+        published="2022-08-15",
+    )
+    assert _dates(ctx, "COERCE") == [{"value": "2022-08-14"}]
+
+
+def test_an_episode_takes_the_date_of_its_own_clause(run_claims):
+    ctx = run_claims(
+        "Nigerian troops continued efforts to reopen the highway during two operations in Borno state yesterday. "
+        "During the operations the soldiers arrested five suspects.",
+        published="2021-02-03",
+    )
+    assert _dates(ctx, "COERCE") == [{"value": "2021-02-02"}]
+
+
+def test_a_release_number_and_the_dateline_are_not_event_dates(run_claims):
+    ctx = run_claims(
+        "ISAF Joint Command - Afghanistan\u20282010-09-CA-240 For Immediate Release\u2028\u2028"
+        "KABUL, Afghanistan (Sept. 22, 2010) - Afghan and coalition forces detained a facilitator in Ghazni "
+        "province overnight.",
+        published="2010-09-22",
+    )
+    assert _dates(ctx, "COERCE") == [{"value": "2010-09-21"}]
