@@ -85,3 +85,13 @@ def test_an_unknown_organisation_named_after_a_prominent_place_is_placed_there_a
     # a sea the gazetteer lacks is not put at a namesake town; an embassy is not in its country
     assert not got["Baltic Sea"].resolved
     assert not got["Kenyan Embassy"].resolved
+
+
+def test_a_word_of_a_persons_full_name_is_that_person_not_a_place(nlp, gazetteer):
+    text = ("President Muhammadu Buhari met governors in Abuja. Critics said Buhari ignored them, "
+            "and Buhari left for Lagos on Friday.")
+    doc = nlp(text)
+    assert any(e.label_ == "PERSON" and len(e) >= 2 for e in doc.ents)
+    found = _texts(find_toponyms(doc, gazetteer))
+    assert "Buhari" not in found
+    assert {"Abuja", "Lagos"} <= set(found)

