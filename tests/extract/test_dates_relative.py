@@ -122,3 +122,41 @@ def test_a_release_number_and_the_dateline_are_not_event_dates(run_claims):
         published="2010-09-22",
     )
     assert _dates(ctx, "COERCE") == [{"value": "2010-09-21"}]
+
+
+def _date_of(ctx, word):
+    """The date of the one event whose evidence holds ``word``."""
+    (c,) = [c for c in ctx.claims if c.kind == "event"
+            and word in ctx.document.text[c.evidence[0][0]:c.evidence[-1][1]]]
+    return c.date.to_gold() if c.date else None
+
+
+def test_the_narrative_keeps_the_episode_time_until_another_is_named(run_claims):
+    ctx = run_claims(
+        "In Kayes region last night, Malian soldiers searched a compound in a raid near the border. "
+        "The soldiers arrested three suspected smugglers. "
+        "On March 2, gunmen attacked a checkpoint in Nioro.",
+        published="2024-03-10",
+    )
+    assert _date_of(ctx, "arrested") == {"value": "2024-03-09"}
+    assert _date_of(ctx, "checkpoint") == {"value": "2024-03-02"}  # its own date, not the raid's
+
+
+def test_a_new_date_ends_the_episode_time(run_claims):
+    ctx = run_claims(
+        "Kenyan police conducted a raid in Mandera yesterday. Last year the group was banned. "
+        "Officers arrested two men.",
+        published="2022-06-01",
+    )
+    assert _date_of(ctx, "arrested") is None
+
+
+def test_a_release_number_token_is_no_date(run_claims):
+    ctx = run_claims(
+        "NEWS RELEASE\u2028ISAF Joint Command - Afghanistan\u2028\u20282010-04-CA-015 \u2028For Immediate Release\n"
+        "In Khost Province last night, a joint security force searched a compound. "
+        "During the search the joint force captured a Haqqani facilitator.",
+        published="2010-04-05",
+    )
+    assert {"value": "2010"} not in _dates(ctx, "COERCE")
+    assert {"value": "2010-04-04"} in _dates(ctx, "COERCE")

@@ -11,6 +11,13 @@
   power" bind to a dated anchor only when ``data/events.anchors.yaml`` lists one
   (with its source); otherwise the interval stays open (no date).
 
+Events without a date of their own: an episode noun ("an operation … yesterday") takes
+the date of its clause; a later definite mention ("during the operation", "during the
+search") takes the episode's date, or, with no earlier mention of that noun, the
+main-clause date of the sentence before; and a main-clause event after a dated episode
+keeps the episode's time until the text names another (the narrative's reference time —
+our rule). Release numbers ("2010-04-CA-015") and the dateline are never event dates.
+
 Absolute dates are read with our own month/day/year patterns and keep the precision
 the text shows. A date without a year ("June 14") takes the publication year (the
 year before when it would fall after the publication date); with no publication
@@ -58,6 +65,7 @@ _AGO = re.compile(r"\b(\w+)\s+(days?|weeks?|months?|years?)\s+ago\b", re.I)
 #: "2021-05-03", "2021-05"; not a code that merely opens with them ("2010-09-CA-240", a release number)
 _ISO = re.compile(r"(?<![\w-])(\d{4})-(0[1-9]|1[0-2])(?:-([0-3]\d))?(?![\w-])")
 
+_CODE = re.compile(r"\d[-–/][A-Za-z]+[-–/]?\d")
 _CODE_EDGE = re.compile(r"[-–/][A-Za-z0-9]")
 _CODE_EDGE_BEFORE = re.compile(r"[A-Za-z0-9][-–/]$")
 
@@ -298,6 +306,16 @@ def _as_bound(d: DateInterval, bound: str | None) -> DateInterval:
     return DateInterval(before=d.value, precision=d.precision, text=d.text, span=d.span)
 
 
+def _open_path(tok: Token) -> bool:
+    """True when ``tok`` is in its sentence's main clause (not a reported or relative clause)."""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ in ("ccomp", "relcl", "acl", "csubj", "parataxis"):
+            return False
+        t = t.head
+    return True
+
+
 class DateFinder:
     """Dates for claims in one document: DATE entities parsed once, then attached per trigger."""
 
@@ -310,6 +328,8 @@ class DateFinder:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
             text = ctx.sdoc.text
+            if _CODE.search(ent.text):
+                continue  # a release or case number ("2010-04-CA-015") is no date
             if dateline is not None and dateline[0] < ent.end_char and ent.start_char < dateline[1]:
                 continue  # the dateline dates the report, not the events it reports
             if _CODE_EDGE.match(text, ent.end_char) or _CODE_EDGE_BEFORE.search(text, 0, ent.start_char):
@@ -364,7 +384,27 @@ class DateFinder:
                 hops += 1
                 continue
             break
-        return self._sentence_date(trigger) or self._episode_date(trigger)
+        return self._sentence_date(trigger) or self._episode_date(trigger) or self._narrative_date(trigger)
+
+    def _narrative_date(self, trigger: Token) -> DateInterval | None:
+        """A report's narrative keeps the time of the episode it opened with until it names
+        another: "In Khost last night, a force searched a compound …. The force captured a
+        facilitator …" — a main-clause event with no date of its own, after a dated episode
+        and with no other date in between, happens in that episode."""
+        if not _open_path(trigger):
+            return None
+        sent = trigger.sent
+        earlier = [(start, d) for start, _, d in self.episodes if start < sent.start_char and d.value]
+        if not earlier:
+            return None
+        start, d = earlier[-1]
+        episode_sent = self.ctx.sdoc.char_span(start, start + 1, alignment_mode="expand")
+        if episode_sent is None:
+            return None
+        for i in range(episode_sent.sent.end, sent.end):
+            if i in self.by_token:
+                return None  # a new time named since the episode
+        return d
 
     def _clause_date(self, noun: Token) -> DateInterval | None:
         """The date of the clause an episode noun sits in: "efforts to seek sanctuary during two
@@ -397,14 +437,7 @@ class DateFinder:
         """A date stated for the sentence's main clause ("Forces conducted an operation in X
         yesterday. … killed two insurgents") also dates the events of that clause, but never
         reaches into a reported or relative clause."""
-        def open_path(tok: Token) -> bool:
-            t = tok
-            while t.head.i != t.i:
-                if t.dep_ in ("ccomp", "relcl", "acl", "csubj", "parataxis"):
-                    return False
-                t = t.head
-            return True
-
+        open_path = _open_path
         if not clause_free and not open_path(trigger):
             return None
         sent = trigger.sent
