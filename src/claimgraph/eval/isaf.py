@@ -3,6 +3,8 @@
 Input: JSON Lines, one release per line: ``{id, text, gold: {start_date, province,
 target_group, event_type, min_killed, min_captured, ...}}``. ``id`` repeats when
 a release holds several items, so predictions carry ``line`` (0-based line number).
+``id`` is the release's first line (a title or release number); a record whose
+``text`` is empty is read from its ``id`` alone (some records hold the whole release there).
 
 The adapter expresses our :class:`~claimgraph.model.Extraction` in the dataset's
 labels, using only what the pipeline extracted (mappings in ``data/eval_isaf.yaml``):
@@ -393,16 +395,20 @@ def run(paths: list[str], pipeline: Pipeline, limit: int | None = None, predicti
     items = ((p, line, rec) for p in paths for line, rec in read_items(p))
     with prediction_writer(predictions) as out:
         for path, line, rec in limited(items, limit):
-            dl = parse_dateline(rec["text"], str(rec.get("id") or ""))
+            text, rid = rec["text"], str(rec.get("id") or "")
+            if not text.strip() and rid.strip():
+                # the id is the release's first line; in a few records it holds the whole release
+                text, rid = rid, ""
+            dl = parse_dateline(text, rid)
             try:
-                document = document_from_text(rec["text"], path=f"{path}:{line}", published=dl.date)
+                document = document_from_text(text, path=f"{path}:{line}", published=dl.date)
             except IngestError as exc:  # e.g. an empty release text: nothing to extract, scored as such
                 empty.append(f"line {line}: {exc.code}")
                 pred, base_pred = dict(EMPTY), dict(EMPTY)
             else:
                 # the dateline end is measured again on the normalised text the offsets refer to
                 x = pipeline.analyze(document)
-                on_doc = parse_dateline(document.text, str(rec.get("id") or ""))
+                on_doc = parse_dateline(document.text, rid)
                 dl_doc = Dateline(dl.date, on_doc.end, on_doc.regions)
                 pred, flags = adapt(x, dl_doc)
                 from_events += flags["date_from_events"]

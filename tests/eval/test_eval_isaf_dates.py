@@ -1,0 +1,43 @@
+"""``claimgraph eval isaf`` passes the release date read from the dateline (id line included) to the
+pipeline as the publication date, so "today"/"yesterday" resolve against it."""
+
+from __future__ import annotations
+
+import json
+
+from claimgraph.eval import isaf
+
+
+def _record(rid, text, start_date):
+    return {"id": rid, "text": text, "gold": {"start_date": start_date, "province": ["helmand"],
+                                               "target_group": ["taliban"], "event_type": ["detention"],
+                                               "min_killed": 0, "min_captured": 2}}
+
+
+def test_yearless_dateline_with_the_year_in_the_id_line_dates_yesterday(pipeline, tmp_path):
+    rec = _record("2011-06-S-071", "KABUL, Afghanistan (June 14)\nIn Nad-e Ali district, Helmand province, a "
+                  "security force detained two suspected insurgents yesterday.", "2011-06-13")
+    src = tmp_path / "isaf.jsonl"
+    src.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    out = tmp_path / "p.jsonl"
+    report = isaf.run([str(src)], pipeline, predictions=str(out))
+    (pred,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert pred["start_date"] == "2011-06-13"
+    assert report.baseline["start_date"] == 0.0  # the dateline day itself is one day late
+
+
+def test_a_record_with_its_release_in_the_id_line_is_read(pipeline, tmp_path):
+    rec = _record("KABUL, Afghanistan (March 10, 2012) In Nad-e Ali district, Helmand province, a security "
+                  "force detained two suspected insurgents today.", "", "2012-03-10")
+    src = tmp_path / "isaf.jsonl"
+    src.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    out = tmp_path / "p.jsonl"
+    report = isaf.run([str(src)], pipeline, predictions=str(out))
+    (pred,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert pred["start_date"] == "2012-03-10" and pred["min_captured"] == 2
+    assert not any("without text" in n for n in report.notes)
+
+
+def test_a_yearless_dateline_with_no_year_anywhere_gives_no_date():
+    assert isaf.parse_dateline("KABUL, Afghanistan (Feb. 07)\nIn Maiwand district, an operation today.",
+                               "KABUL, Afghanistan (Feb. 07)").date is None
