@@ -3,7 +3,14 @@ plural demonyms, and a corpus's unannotated header."""
 
 from __future__ import annotations
 
-from claimgraph.geo.geoparse import Guidelines, _join_split_names, _other_mentions, find_toponyms, geoparse, singular_demonym
+from claimgraph.geo.geoparse import (
+    Guidelines,
+    _join_split_names,
+    _other_mentions,
+    find_toponyms,
+    geoparse,
+    singular_demonym,
+)
 from claimgraph.geo.toponyms import ToponymSpan
 
 
@@ -95,3 +102,10 @@ def test_a_word_of_a_persons_full_name_is_that_person_not_a_place(nlp, gazetteer
     found = _texts(find_toponyms(doc, gazetteer))
     assert "Buhari" not in found
     assert {"Abuja", "Lagos"} <= set(found)
+
+
+def test_the_centre_is_a_government_not_a_province_named_centre(nlp, gazetteer):
+    doc = nlp("Tamil Nadu accused the Centre of delay. The Centre said the board would meet in Chennai.")
+    found = _texts(find_toponyms(doc, gazetteer))
+    assert "Centre" not in found
+    assert "Chennai" in found

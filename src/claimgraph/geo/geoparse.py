@@ -116,7 +116,7 @@ def find_toponyms(
         if ent.label_ in labels:
             if norm(ent.text) in pathogens:
                 continue  # "West Nile virus", "Marburg fever", and "Ebola" anywhere once "Ebola virus" was seen
-            if text in person_words and not _country_like(gazetteer, text, 0):
+            if text in person_words and not _country_like(gazetteer, text, 0) or text in _generic_names():
                 continue
             # "Democratic Republic of the Congo" split by the NER: join "X of (the) Y" when that is a name
             if i + 1 < len(ents) and ents[i + 1].label_ in labels:
@@ -134,7 +134,8 @@ def find_toponyms(
                 if k < len(words) and not guidelines.embedded or k == len(words) and not guidelines.metonyms:
                     continue
                 head = words[:k]
-                if head.text in _not_places() or norm(head.text) in demonyms() and not guidelines.demonyms:
+                if head.text in _not_places() or head.text in _generic_names() \
+                        or norm(head.text) in demonyms() and not guidelines.demonyms:
                     continue
                 # an organisation named like a continent is a union ("European Union"), not a place
                 if _country_like(gazetteer, head.text, 0 if ent.label_ == "PERSON" else 1, continents=False):
@@ -241,6 +242,11 @@ def _not_places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _generic_names() -> frozenset[str]:
+    return frozenset(str(w) for w in vocabulary().get("generic_names", ()))
+
+
+@lru_cache(maxsize=1)
 def demonyms() -> frozenset[str]:
     return frozenset(norm(r["demonym"]) for r in load_tsv("geo_demonyms.tsv"))
 
@@ -301,7 +307,8 @@ def _embedded_name(gazetteer: Gazetteer, text: str) -> str | None:
         options.insert(0, " ".join(words[len(words) - words[::-1].index("of"):]))
     for sub in options:
         first = sub.split()[0]
-        if (len(sub) <= 2 or not sub.replace(" ", "").replace("-", "").isalpha() or first in _not_places() or first.lower().endswith("ern")
+        if (len(sub) <= 2 or not sub.replace(" ", "").replace("-", "").isalpha() or first in _not_places()
+                or first.lower().endswith("ern")
                 or norm(singular_demonym(sub)) in demonyms()):
             continue
         if any(c.match in ("exact", "alias") for c in gazetteer.candidates(sub, fuzzy=False)):
