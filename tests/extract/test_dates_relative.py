@@ -160,3 +160,10 @@ def test_a_release_number_token_is_no_date(run_claims):
     )
     assert {"value": "2010"} not in _dates(ctx, "COERCE")
     assert {"value": "2010-04-04"} in _dates(ctx, "COERCE")
+
+
+def test_a_yearless_dateline_is_not_an_event_date(run_claims):
+    # the dateline dates the report; the detention itself is undated here
+    ctx = run_claims("NAIROBI, Kenya (May 15) - Kenyan police detained two suspects in Mandera county.",
+                     published="2012-05-15")
+    assert _date_of(ctx, "detained") is None

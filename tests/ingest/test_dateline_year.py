@@ -29,8 +29,10 @@ def test_two_different_years_in_the_header_give_no_date():
 
 
 def test_yearless_dateline_without_any_year_gives_no_date():
-    line = find_dateline("KABUL, Afghanistan (June 14)\nIn Maiwand district, a force detained two suspects today.")
+    text = "KABUL, Afghanistan (June 14)\nIn Maiwand district, a force detained two suspects today."
+    line = find_dateline(text)
     assert line.published is None and line.year_span is None
+    assert text[line.date_span[0]:line.date_span[1]] == "June 14"  # where the dateline is, all the same
 
 
 def test_a_year_in_the_body_is_no_evidence_for_the_dateline():

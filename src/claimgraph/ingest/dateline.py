@@ -83,6 +83,7 @@ class Dateline:
     published: str | None = None  # YYYY[-MM[-DD]]
     precision: str | None = None  # year | month | day
     outlet: str | None = None
+    #: where the date was read; also set, with no ``published``, for a dateline date no year completes
     date_span: tuple[int, int] | None = None
     title: str | None = None
     #: where the year of a yearless dateline was read (a full date or release number in the first lines)
@@ -217,6 +218,7 @@ def find_dateline(text: str) -> Dateline:
             title = first.strip()
 
     outlet = None
+    uncompleted: tuple[int, int] | None = None  # a yearless dateline no header year completes
     for offset, line in lines:
         indent = len(line) - len(line.lstrip())  # NBSP and other blanks before a dateline
         m = _DATELINE_RE.match(line[indent : indent + SHORT_LINE])  # a dateline opens its line, however long the paragraph
@@ -231,6 +233,7 @@ def find_dateline(text: str) -> Dateline:
                 completed = _complete_year(paren, (start, start + len(paren)), lines, outlet, title)
                 if completed is not None:
                     return completed
+                uncompleted = uncompleted or (start, start + len(paren))
             if outlet is None and _looks_like_outlet(paren):
                 outlet = paren
         stripped = line.strip()
@@ -247,7 +250,8 @@ def find_dateline(text: str) -> Dateline:
         completed = _complete_year(m.group("date"), span, lines, outlet, title)
         if completed is not None:
             return completed
-    return Dateline(outlet=outlet, title=title)
+    # no publication date; the span still says where the dateline is (its date dates the report, not an event)
+    return Dateline(outlet=outlet, title=title, date_span=uncompleted)
 
 
 def iso_date(value: str, subject: str | None = None) -> str:
