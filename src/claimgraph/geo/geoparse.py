@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from claimgraph.data import load_tsv, load_yaml
 from claimgraph.geo.gazetteer import Gazetteer
 from claimgraph.geo.names import admin_words, norm, split_admin, vocabulary
+from claimgraph.geo.rank import macro_region
 from claimgraph.geo.resolve import Toponym, resolve_toponyms
 from claimgraph.geo.toponyms import ToponymSpan, toponym_spans
 from claimgraph.model import Place
@@ -277,7 +278,8 @@ def resolve_spans(gazetteer: Gazetteer, spans: list[ToponymSpan]) -> list[Geopar
     # ("Dubai World Cup", "University of Alberta"), is placed at that place, and says so
     inner: dict[str, str] = {}
     for key, t in list(toponyms.items()):
-        if not places[key].resolved and (sub := _embedded_name(gazetteer, t.text)) is not None:
+        if (not places[key].resolved and not macro_region(t.text)  # "Middle East" is not "Middle"
+                and (sub := _embedded_name(gazetteer, t.text)) is not None):
             inner[key] = _key(sub)
             toponyms.setdefault(inner[key], Toponym(key=inner[key], text=sub, weight=0))
     if inner:

@@ -16,9 +16,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimgraph.geo.gazetteer import Candidate, GazEntry
-from claimgraph.geo.names import admin_words
+from claimgraph.geo.names import admin_words, strip_leading, vocabulary
 
 #: prior by level when the text gives no admin word (a bare "Logar" is the province, "Kabul" the city)
 LEVEL_PRIOR = {0: 3.0, 1: 1.2, 2: -0.3, 3: 0.0, 4: -0.5}
@@ -33,6 +34,13 @@ KIND_FIT = {
 MIN_NAME_SCORE = 0.92
 #: a candidate this close to another name's likely place gains (co-mentioned places cluster)
 NEAR_KM = 250.0
+#: below this population a town abroad, in a country the text never mentions, is a namesake, not a resolution
+SMALL_PLACE = 15_000
+#: a candidate in an unmentioned country this close to a mentioned country's centre gains as if it were
+#: mentioned ("Gaza" in a text about Israel); a big country's centre is far from its neighbours, so this
+#: only ever helps the neighbours of small countries
+ANCHOR_KM = 100.0
+ANCHOR_BONUS = 1.5
 
 
 @dataclass
@@ -43,13 +51,16 @@ class Focus:
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
     #: points of the other names' likely places (towns and districts only: a country centroid says little)
     points: list[tuple[float, float]] = field(default_factory=list)
+    #: centres of the countries the other names resolve to
+    anchors: list[tuple[float, float]] = field(default_factory=list)
 
-    def near(self, entry: GazEntry, km: float = NEAR_KM) -> bool:
-        if not entry.has_point or not self.points:
+    def near(self, entry: GazEntry, km: float = NEAR_KM, anchors: bool = False) -> bool:
+        pts = self.anchors if anchors else self.points
+        if not entry.has_point or not pts:
             return False
         lat, lon = float(entry.lat), float(entry.lon)  # type: ignore[arg-type]
         coslat = math.cos(math.radians(lat))
-        for plat, plon in self.points:
+        for plat, plon in pts:
             dx = (lon - plon) * coslat * 111.32
             dy = (lat - plat) * 110.57
             if dx * dx + dy * dy <= km * km:
@@ -101,6 +112,8 @@ def score(cand: Candidate, kind: str | None, parent: GazEntry | None, focus: Foc
     if parent is not None:
         s += 3.0 if inside(e, parent) else -1.5
     s += 1.5 * focus.country_share(e.country)
+    if e.level >= 1 and not focus.country_share(e.country) and focus.near(e, ANCHOR_KM, anchors=True):
+        s += ANCHOR_BONUS
     if e.level >= 2:
         s += 0.7 * focus.admin1_share(e.country, e.admin1)
         if cand.name_score >= 0.9 and focus.near(e):
@@ -143,6 +156,30 @@ def supported(cand: Candidate, parent: GazEntry | None, focus: Focus) -> bool:
 
 
 def far_fetched(cand: Candidate, focus: Focus) -> bool:
-    """A hamlet abroad while the text is about somewhere else is a guess, not a resolution."""
+    """A small town or a neighbourhood abroad, while the text is about somewhere else, is a guess."""
     e = cand.entry
-    return e.level >= 3 and e.population < 1000 and bool(focus.countries) and not focus.country_share(e.country)
+    small = e.population < SMALL_PLACE or e.feature == "neighbourhood"
+    return (e.level >= 3 and small and bool(focus.countries) and not focus.country_share(e.country)
+            and not focus.near(e, ANCHOR_KM, anchors=True))
+
+
+@lru_cache(maxsize=1)
+def _macro_regions() -> frozenset[str]:
+    return frozenset(strip_leading(n) for n in vocabulary().get("macro_regions", []))
+
+
+def macro_region(text: str) -> bool:
+    """True for a region, sea or ocean name ("the Middle East", "Pacific"; data/geo_names.yaml macro_regions)."""
+    return strip_leading(text) in _macro_regions()
+
+
+def region_candidate(cand: Candidate, focus: Focus | None) -> bool:
+    """Whether a region name may denote this entry: a continent or other non-populated feature of the
+    name; an admin area of exactly that name only in a country the text mentions ("Pacific" is not
+    Pacific County); never a populated place."""
+    e = cand.entry
+    if e.level == 3 or cand.match != "exact":
+        return False
+    if e.level >= 4 or e.country is None:
+        return True
+    return focus is None or focus.country_share(e.country) > 0

@@ -25,7 +25,9 @@ from typing import TYPE_CHECKING, Any
 
 from claimgraph.geo.gazetteer import Candidate, GazEntry, Gazetteer
 from claimgraph.geo.names import norm, skeleton, split_admin
-from claimgraph.geo.rank import Focus, far_fetched, inside, rank, supported, wanted_level
+from claimgraph.geo.rank import (
+    Focus, far_fetched, inside, macro_region, rank, region_candidate, supported, wanted_level,
+)
 from claimgraph.model import Place
 
 if TYPE_CHECKING:
@@ -182,12 +184,14 @@ def _order(toponyms: list[Toponym]) -> list[Toponym]:
 def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym]) -> dict[str, Place]:
     """A Place for every toponym key (resolved, or unresolved with a reason)."""
     cands = {t.key: gaz.candidates(t.text) for t in toponyms}
-    # 1. prior-only guesses vote for the document's focus
+    regions = {t.key for t in toponyms if macro_region(t.text)}
+    # 1. prior-only guesses vote for the document's focus (a region name does not vote)
     votes: dict[str, tuple[Counter[str], Counter[tuple[str, str]]]] = {}
     points: dict[str, tuple[float, float]] = {}
+    anchors: dict[str, tuple[float, float]] = {}
     focus = Focus()
     for t in toponyms:
-        choice = _choose(cands[t.key], _kind_of(t, gaz), None, Focus())
+        choice = None if t.key in regions else _choose(cands[t.key], _kind_of(t, gaz), None, Focus())
         c_votes: Counter[str] = Counter()
         a_votes: Counter[tuple[str, str]] = Counter()
         if choice is not None and choice.candidate.name_score >= 0.95 and choice.margin > 0.5:
@@ -198,6 +202,8 @@ def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym]) -> dict[str, Place
                 a_votes[(e.country or "", e.admin1)] += t.weight
             if e.level >= 2 and e.has_point:
                 points[t.key] = (float(e.lat), float(e.lon))  # type: ignore[arg-type]
+            if e.level == 0 and e.has_point:
+                anchors[t.key] = (float(e.lat), float(e.lon))  # type: ignore[arg-type]
         votes[t.key] = (c_votes, a_votes)
         focus.countries.update(c_votes)
         focus.admin1.update(a_votes)
@@ -207,10 +213,17 @@ def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym]) -> dict[str, Place
     for t in _order(toponyms):
         own_c, own_a = votes[t.key]
         others = Focus(focus.countries - own_c, focus.admin1 - own_a,
-                       [p for k, p in points.items() if k != t.key])
+                       [p for k, p in points.items() if k != t.key], [p for k, p in anchors.items() if k != t.key])
         parent = chosen.get(t.parent_key or "")
         parent_place = out.get(t.parent_key or "")
-        choice = _choose(cands[t.key], _kind_of(t, gaz), parent, others)
+        own = cands[t.key]
+        if t.key in regions:
+            own = tuple(c for c in own if region_candidate(c, others))
+            if not own:
+                out[t.key] = _unresolved(f"'{t.text}' is a region/sea not in the packaged gazetteer",
+                                         parent_place, t.parent_key)
+                continue
+        choice = _choose(own, _kind_of(t, gaz), parent, others)
         if choice is None:
             out[t.key] = _unresolved(f"no gazetteer entry matches '{t.text}'", parent_place, t.parent_key)
             continue
@@ -222,7 +235,8 @@ def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym]) -> dict[str, Place
         if parent is None and far_fetched(choice.candidate, others):
             e = choice.candidate.entry
             out[t.key] = _unresolved(
-                f"the only match is a small place ('{e.name}', {e.country}) outside the countries the text is about",
+                f"best match rejected: '{e.name}' ({e.country}, population {e.population}) is a small place "
+                "outside the countries the text is about",
                 parent_place, t.parent_key,
             )
             continue
