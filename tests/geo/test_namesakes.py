@@ -71,3 +71,19 @@ def test_a_small_town_abroad_is_rejected_and_named_in_the_reason(gazetteer):
 def test_the_same_small_town_resolves_where_the_text_is_about_its_country(gazetteer):
     town, _ = _resolve(gazetteer, "L'Aventure", "Mauritius")
     assert town.resolved and town.country == "MU"
+
+
+def test_gaza_as_a_province_beside_israel_is_palestine_in_the_full_pipeline(pipeline):
+    from claimgraph.model import Document
+
+    ex = pipeline.analyze(Document(id="gaza-test", text="Israel said its aircraft struck targets in Gaza "
+                                                        "overnight, the army said."))
+    gaza = next(e.place for e in ex.entities if e.type == "Location" and e.name == "Gaza")
+    assert gaza.resolved and gaza.country == "PS"
+    assert haversine_km(gaza.lat, gaza.lon, 31.50, 34.47) < 100
+
+
+def test_a_province_name_beside_a_mentioned_country_beats_a_namesake_province_abroad(gazetteer):
+    places = resolve_toponyms(gazetteer, [Toponym(key="g", text="Gaza", kind="province"),
+                                          Toponym(key="i", text="Israel", kind="country")])
+    assert places["g"].country == "PS"

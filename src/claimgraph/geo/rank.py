@@ -41,6 +41,8 @@ SMALL_PLACE = 15_000
 #: only ever helps the neighbours of small countries
 ANCHOR_KM = 100.0
 ANCHOR_BONUS = 1.5
+#: taken off a candidate abroad when another candidate of the name lies beside a mentioned country
+FOREIGN_PENALTY = 1.5
 
 
 @dataclass
@@ -130,6 +132,14 @@ def rank(
 ) -> list[tuple[float, Candidate]]:
     """Candidates with their scores, best first."""
     scored = [(score(c, kind, parent, focus), c) for c in candidates]
+    if focus.anchors:
+        # a name several countries share means the one beside a country the text mentions, all that
+        # country's entries of the name alike ("Gaza" with Israel: Palestine's, not Mozambique's province)
+        beside = {c.entry.country for c in candidates if c.entry.country and c.name_score >= 0.95
+                  and not focus.country_share(c.entry.country) and focus.near(c.entry, ANCHOR_KM, anchors=True)}
+        if beside:
+            scored = [(s if c.entry.country in beside or focus.country_share(c.entry.country) else s - FOREIGN_PENALTY,
+                       c) for s, c in scored]
     if wanted_level(kind) is None:
         # a bare name shared by a province and its namesake capital means the city ("Kabul", "Khost"),
         # and one shared by a province and its country's capital means the capital ("Washington")
