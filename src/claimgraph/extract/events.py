@@ -33,7 +33,14 @@ from claimgraph.extract.attribution import claim_attribution, reporting_cues
 from claimgraph.extract.context import DocContext
 from claimgraph.data import load_yaml
 from claimgraph.extract.dates import AFTER_WORDS, BEFORE_WORDS, DateFinder
-from claimgraph.extract.events_lexicon import PeopleCounter, Trigger, intent_table, lexicon, stated_number
+from claimgraph.extract.events_lexicon import (
+    PeopleCounter,
+    Trigger,
+    intent_table,
+    is_irrealis_infinitive,
+    lexicon,
+    stated_number,
+)
 from claimgraph.extract.modality import is_anaphoric_denial, is_negated, modality_of
 from claimgraph.extract.syntax import (
     PLURAL_PRONOUNS,
@@ -668,7 +675,9 @@ class _Events:
         # counts come from reported actions (verbs); a nominal event is usually a reference
         # ("responsible for the assassination of …") to something counted elsewhere, if at all
         nominal_reference = tok.pos_ == "NOUN" and tok.dep_ == "pobj"  # "responsible for the assassination of …"
-        counts = self.counter.count(trig, target_tok, self.numbered) if modality == "asserted" and not nominal_reference else {}
+        # only realised outcomes count: "an operation to capture a leader" states a purpose
+        realis = modality == "asserted" and not nominal_reference and not is_irrealis_infinitive(tok)
+        counts = self.counter.count(trig, target_tok, self.numbered) if realis else {}
         confidence = 0.4 if unresolved else 0.55 + 0.15 * bool(sources) + 0.15 * bool(targets)
         c = Claim(
             id=Claim.make_id(self.ctx.document.id, "event", trig.type, None, None, sources, targets, [ev], modality),

@@ -72,11 +72,74 @@ def quantities() -> tuple[dict[str, int], int]:
     return {str(k).lower(): int(v) for k, v in d["numbers"].items()}, int(d["plural_minimum"])
 
 
+@lru_cache(maxsize=1)
+def count_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """(words that negate a counted phrase, verbs whose infinitive reports a realised action)."""
+    d = load_yaml("events.quantities.yaml")
+    return (frozenset(str(w).lower() for w in d["negating_quantifiers"]),
+            frozenset(str(w).lower() for w in d["realised_infinitive_heads"]))
+
+
+_JOINERS = frozenset({"-", "/", "\u2013", "."})
+
+
+def _joined_chain(tok: Token) -> list[Token]:
+    """The tokens written together with ``tok`` (no whitespace between them): "2010-09-CA-240"."""
+    doc = tok.doc
+    lo = tok.i
+    while lo > 0 and not doc[lo - 1].whitespace_ and not doc[lo - 1].is_space:
+        lo -= 1
+    hi = tok.i
+    while hi + 1 < len(doc) and not doc[hi].whitespace_ and not doc[hi + 1].is_space:
+        hi += 1
+    return list(doc[lo:hi + 1])
+
+
+def is_code_or_date(tok: Token) -> bool:
+    """A digit token inside an identifier, a date or a year ("2010-09-CA-240", "Sept. 5, 2010")
+    is no count; a plain range "10-15" still is."""
+    if not any(ch.isdigit() for ch in tok.text):
+        return False
+    if tok.ent_type_ in ("DATE", "TIME") or any(ch in tok.text for ch in "-/:"):
+        return True
+    chain = [t for t in _joined_chain(tok) if not (t.is_punct and t.text not in _JOINERS)]
+    if len(chain) > 1 and any(t.text in _JOINERS for t in chain):
+        words = [t for t in chain if t.text not in _JOINERS]
+        if len(words) != 2 or not all(t.text.replace(",", "").isdigit() for t in words):
+            return True
+    w = tok.text.replace(",", "")
+    # a bare four-digit year ("captured in 2010", "… Afghanistan 2010"): only "1500 troops" counts
+    return len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2099 and "," not in tok.text and tok.dep_ != "nummod"
+
+
 def number_of(tok: Token) -> int | None:
     w = tok.lower_.replace(",", "")
     if w.isdigit():
-        return int(w)
+        return None if is_code_or_date(tok) else int(w)
     return quantities()[0].get(w)
+
+
+def is_negated_quantity(t: Token) -> bool:
+    """"no women", "not a single civilian", "none of them", "without harming any civilians"."""
+    neg = count_cues()[0]
+    if t.lower_ in neg:
+        return True
+    for c in t.children:
+        if c.dep_ in ("det", "neg", "advmod", "amod", "nummod", "quantmod", "preconj") and c.lower_ in neg:
+            return True
+        if c.dep_ in ("det", "amod", "nummod") and any(g.dep_ in ("neg", "advmod") and g.lower_ in neg for g in c.children):
+            return True  # "not a single", "not one"
+    return False
+
+
+def is_irrealis_infinitive(verb: Token) -> bool:
+    """"an operation to capture a leader", "in an attempt to kill": a purpose or intent, not an outcome.
+    "managed to detain three suspects" reports one."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ != "VB":
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    return not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in count_cues()[1])
 
 
 #: determiners that point back to people already mentioned ("the two insurgents", "these men")
@@ -114,6 +177,8 @@ class PeopleCounter:
         key = trig.count
         total = 0
         plural_min = quantities()[1]
+        if any(is_negated_quantity(t) for t in (target_tok, *conjuncts(target_tok))):
+            return {}  # "No women or children were injured": no count, never a positive number
         for t in (target_tok, *conjuncts(target_tok)):
             named = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children)
             if t.pos_ == "PRON":

@@ -1,0 +1,68 @@
+"""Casualty/arrest counts carry only what the text states: no numbers from codes or dates,
+no positive count for a negated quantity, no count for a purpose ("an operation to capture …")."""
+
+from __future__ import annotations
+
+from claimgraph.extract.context import DocContext
+
+
+def _counts(ctx: DocContext) -> list[dict[str, int]]:
+    return [c.counts for c in ctx.claims if c.kind == "event" and c.counts]
+
+
+def _total(ctx: DocContext, key: str) -> int:
+    return sum(c.get(key, 0) for c in _counts(ctx))
+
+
+def test_release_code_and_year_are_not_counts(run_claims):
+    # Afghanistan: a release identifier written under a headline verb ("2010" was counted)
+    ctx = run_claims(
+        "UPDATE: Logar-based Taliban Leaders Captured\nISAF Joint Command - Afghanistan\u20282010-09-CA-062 "
+        "For Immediate Release\n\nKABUL, Afghanistan (Sept. 6) - An Afghan and coalition security force "
+        "detained two suspected insurgents in Logar province."
+    )
+    assert _total(ctx, "captured") < 10
+    assert {"captured": 2} in _counts(ctx)
+    # Somalia: same layout, another code
+    ctx = run_claims("Al-Shabaab Commanders Killed\nAMISOM - Somalia\u20282011-03-SO-017 For Immediate Release")
+    assert _total(ctx, "killed") < 10
+
+
+def test_year_and_date_are_not_counts_but_a_plain_number_is(run_claims):
+    # Iraq
+    ctx = run_claims("On 12 March 2007 Iraqi police arrested 14 suspects in Mosul.")
+    assert _total(ctx, "captured") == 14
+    # Philippines: a bare year after the verb is a time, not a number of people
+    ctx = run_claims("Philippine troops captured in 2019 an Abu Sayyaf sub-leader on Jolo island.")
+    assert _total(ctx, "captured") <= 1
+
+
+def test_negated_quantity_gives_no_positive_count(run_claims):
+    # Afghanistan: the sentence the bug was found on
+    ctx = run_claims(
+        "An Afghan and coalition security force killed three insurgents in Helmand province. "
+        "No women or children were injured."
+    )
+    assert _total(ctx, "killed") == 3
+    assert _total(ctx, "wounded") == 0
+    # Somalia
+    ctx = run_claims("AMISOM troops repelled the al-Shabaab assault in Baidoa. Not a single civilian was wounded.")
+    assert _total(ctx, "wounded") == 0
+
+
+def test_purpose_clause_is_not_a_capture(run_claims):
+    # Iraq: the purpose of the raid counts nothing; the detention that happened does
+    ctx = run_claims(
+        "Iraqi special forces launched an operation to capture a senior al-Qaeda leader in Mosul. "
+        "The force detained four suspects."
+    )
+    assert _total(ctx, "captured") == 4
+    # Somalia: an attempt to kill is no killing
+    ctx = run_claims("Kenyan troops conducted an airstrike in Gedo region to kill an al-Shabaab commander.")
+    assert _total(ctx, "killed") == 0
+
+
+def test_realised_infinitive_still_counts(run_claims):
+    # Philippines: "managed to" reports the outcome
+    ctx = run_claims("Philippine marines managed to capture three Abu Sayyaf militants in Sulu.")
+    assert _total(ctx, "captured") == 3
