@@ -32,7 +32,7 @@ def _echo_json(data: Any) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database to store results in (created if missing).")
 @click.option("--published", default=None, help="Publication date for every input (YYYY-MM-DD, YYYY-MM or YYYY); overrides metadata and datelines.")
-@click.option("--outlet", default=None, help="Outlet for every input (e.g. \"Afghanistan International\"); overrides metadata and datelines.")
+@click.option("--outlet", default=None, help="Outlet for every input (e.g. \"Kyiv Independent\"); overrides metadata and datelines.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Analyse on N Dask worker processes (1 = in this process).")
 @click.option("--scheduler", default=None, help="Address of a running Dask scheduler (tcp://host:8786); implies distributed analysis.")
 @click.option("--gazetteer", default=None, type=click.Path(path_type=str), help="Gazetteer database to resolve places with (default: the built-in one).")

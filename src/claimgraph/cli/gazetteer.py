@@ -74,7 +74,7 @@ def info_command(path: str | None, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON Lines (one place per name).")
 @coded_errors
 def lookup_command(names: tuple[str, ...], path: str | None, as_json: bool) -> None:
-    """Resolve place names given together (as if co-mentioned in one text): "Spera District" "Khost Province"."""
+    """Resolve place names given together (as if co-mentioned in one text): "Bama District" "Borno State"."""
     from claimgraph.geo.gazetteer import Gazetteer
     from claimgraph.geo.resolve import Toponym, place_summary, resolve_toponyms
 

@@ -45,7 +45,7 @@ class Candidate:
     name: str = ""  # the name without titles / determiners / generic suffix
     country_of: str | None = None  # a country this stands for ("US forces", "Islamabad")
     in_headline: bool = False
-    admin_suffix: str | None = None  # "district" for "Spera district"
+    admin_suffix: str | None = None  # "district" for "Gao district"
     listed_kind: str | None = None  # kind stated by a list heading ("the provinces of A, B and C")
 
     @property

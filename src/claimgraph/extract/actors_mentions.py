@@ -12,7 +12,7 @@ cues rather than lists of answers:
   :mod:`claimgraph.extract.actors_placenames`;
 * "<actor> government/regime" is the actor, "<country> forces" is the country,
   a capital that accuses or says is its state ("Islamabad has accused");
-* named agreements ("the Mir Ali Agreement", "Doha agreement", "Oslo Accords").
+* named agreements ("the Minsk Agreement", "Juba agreement", "Oslo Accords").
 
 Each candidate keeps its exact character span; nothing here decides identity
 (that is :mod:`claimgraph.resolve.cluster`).
@@ -153,7 +153,7 @@ def _lowercase_words(sdoc: Doc) -> set[str]:
 
 
 def _actor_modifiers(sdoc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """'a Haqqani commander', 'Houthi fighters': a dictionary modifier before a common noun is the actor."""
+    """'a Houthi commander', 'Shabaab fighters': a dictionary modifier before a common noun is the actor."""
     import numpy as np
     from spacy.attrs import ORTH
 
@@ -167,7 +167,7 @@ def _actor_modifiers(sdoc: Doc, cands: list[Candidate]) -> list[Candidate]:
         tok = sdoc[i]
         nxt = sdoc[i + 1] if i + 1 < len(sdoc) else None
         if nxt is None or not nxt.is_lower or nxt.pos_ not in ("NOUN", "ADJ"):
-            continue  # "Haqqani said", "Sirajuddin Haqqani": a person; only "Haqqani commander" is the group
+            continue  # "Houthi said", "Abdul-Malik al-Houthi": a person; only "Houthi commander" is the group
         if any(c.start <= i < c.end and (c.dict_id or c.end - c.start > 1) for c in cands):
             continue
         dict_id = mods[tok.text]
@@ -286,7 +286,7 @@ def _extend_actor_nouns(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descrip
 
 
 def _agreements(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descriptors) -> list[Candidate]:
-    """Named agreements: capitalised name + agreement noun ("Mir Ali Accord", "Doha agreement")."""
+    """Named agreements: capitalised name + agreement noun ("Minsk Accord", "Juba agreement")."""
     out: list[Candidate] = []
     names: set[str] = set()
     actor_spans = [(c.start, c.end) for c in cands if c.label in ("ORG", "PERSON", "NORP")]
@@ -319,7 +319,7 @@ def _agreements(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descriptors) ->
                 out.append(c)
                 names.add(fold(sdoc[start:name_toks.stop].text))
     for start, end, name_end in possessive:
-        if fold(sdoc[start:name_end].text) in names:  # "Mir Ali's agreement" once "Mir Ali Agreement" is named
+        if fold(sdoc[start:name_end].text) in names:  # "Minsk's agreement" once "Minsk Agreement" is named
             c = make(sdoc, start, end, "AGREEMENT", "pattern")
             if c is not None:
                 out.append(c)

@@ -1,12 +1,12 @@
 """Place-name repairs of the actor stage: what the small NER model gets wrong about places.
 
-* extends a place with its admin noun ("Spera" + "district") and joins split names
+* extends a place with its admin noun ("Gao" + "district") and joins split names
   ("Dowa" "Manda" district); a generic "area" is kept in the text, not in the name;
 * relabels places NER called PERSON/ORG from the suffix, coordination with other
   places, a list heading ("the provinces of Logar, Helmand and Farah"), a locative or
   motion preposition, the gazetteer, or their use as a place elsewhere in the text;
 * merges the geo stage's toponym spans (the longer span wins and brings its kind);
-* splits run-on names ("Pasa Mila Paktika" = "Pasa Mila" + known "Paktika").
+* splits run-on names ("Bama Borno" = "Bama" + known "Borno").
 """
 
 from __future__ import annotations
@@ -236,7 +236,7 @@ def repair_places(sdoc: Doc, cands: list[Candidate], gazetteer: Any | None,
 
 
 def _split_run_on_places(sdoc: Doc, cands: list[Candidate], place_texts: set[str]) -> list[Candidate]:
-    """'Pasa Mila Paktika' (a place then its province, comma omitted): split off a trailing known place."""
+    """'Bama Borno' (a place then its state, comma omitted): split off a trailing known place."""
     out: list[Candidate] = []
     for c in cands:
         if (c.label in ("GPE", "LOC", "FAC", "PERSON") and not c.dict_id and c.source in ("ner", "toponym")
@@ -267,7 +267,7 @@ def _path_context(span: Span) -> bool:
 
 
 def _after_title(sdoc: Doc, start: int, desc: lexicon.Descriptors) -> bool:
-    """The name follows a role or honorific ("Defence Minister Yaqoob Mujahid", "Gen. X"): a person."""
+    """The name follows a role or honorific ("Defence Minister Sergei Shoigu", "Gen. X"): a person."""
     if start == 0:
         return False
     prev = sdoc[start - 1] if sdoc[start - 1].text != "." or start < 2 else sdoc[start - 2]

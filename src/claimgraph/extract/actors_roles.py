@@ -2,9 +2,9 @@
 
 A document tells us who holds which role in three ways, all read from the parse:
 
-* premodifier:  "Taliban Defence Minister Yaqoob Mujahid", "TTP leader Mufti Noor Wali Mehsud"
-* apposition:   "Sirajuddin Haqqani, the Taliban's interior minister, ..."
-* copula:       "Haqqani was the deputy of Mullah Hibatullah"
+* premodifier:  "Taliban Defence Minister Sergei Shoigu", "TTP leader Sheikh Ahmad Umar"
+* apposition:   "Abubakar Shekau, the Taliban's interior minister, ..."
+* copula:       "Shekau was the deputy of Sheikh Hassan"
 
 Each becomes a :class:`RoleStatement` (person, role, organisation, span) and a
 ``Description`` on the person. A later descriptor without a name ("the Taliban's
@@ -130,7 +130,7 @@ def role_statements(sdoc: Doc, mentions: list[Mention], entities: dict[str, Enti
 
 def _premodifier(sdoc: Doc, start: int, m: Mention, at: dict[int, Mention],
                  entities: dict[str, Entity]) -> RoleStatement | None:
-    """'TTP leader Mufti Noor Wali Mehsud', 'UN Secretary-General Antonio Guterres', 'Army chief General Asim Munir'."""
+    """'TTP leader Sheikh Ahmad Umar', 'UN Secretary-General Antonio Guterres', 'Army chief General Asim Munir'."""
     desc = lexicon.descriptors()
     j = start - 1
     while j >= 0 and j not in at and (sdoc[j].lower_ in desc.role_words or

@@ -307,8 +307,8 @@ def find_attributions(ctx: DocContext) -> None:
 def claim_attribution(ctx: DocContext, start: int, end: int) -> str | None:
     """The attribution of a claim whose trigger is [start, end).
 
-    Like ``ctx.attribution_for``, but a speech act's own frame ("Baradar told X, '…'")
-    yields to an enclosing reporter ("Sources say that Baradar told …"): the act is
+    Like ``ctx.attribution_for``, but a speech act's own frame ("Prigozhin told X, '…'")
+    yields to an enclosing reporter ("Sources say that Prigozhin told …"): the act is
     what the reporter relates. With no enclosing reporter the actor's own frame stands.
     """
     covering: list[tuple[int, str]] = []

@@ -388,7 +388,7 @@ class DateFinder:
 
     def _narrative_date(self, trigger: Token) -> DateInterval | None:
         """A report's narrative keeps the time of the episode it opened with until it names
-        another: "In Khost last night, a force searched a compound …. The force captured a
+        another: "In Borno last night, a force searched a compound …. The force captured a
         facilitator …" — a main-clause event with no date of its own, after a dated episode
         and with no other date in between, happens in that episode."""
         if not _open_path(trigger):

@@ -67,7 +67,7 @@ def find_entities(ctx: DocContext) -> None:
     for group in groups:
         named = [cands[i] for i in group if fold(cands[i].name) not in stated]
         entity = _build_entity(ctx.document.id, [cands[i] for i in group], named)
-        if entity.id in used:  # two clusters kept apart with one name (an ambiguous "Haqqani"): keep ids distinct
+        if entity.id in used:  # two clusters kept apart with one name (an ambiguous "Shekau"): keep ids distinct
             entity.id = stable_id("ent_", ctx.document.id, entity.type, entity.name, entity.mentions[0])
         used.add(entity.id)
         entities.append(entity)
@@ -141,7 +141,7 @@ def _item(sdoc: Doc, c: Candidate, cands: list[Candidate]) -> Item:
 
 
 def _retype_person_orgs(cands: list[Candidate], items: list[Item]) -> None:
-    """NER's ORG "al-Zawahiri" (or GPE "Akhundzada") is the person when the name is a person's name here."""
+    """NER's ORG "al-Baghdadi" (or GPE "Nasrallah") is the person when the name is a person's name here."""
     person_words: dict[str, int] = {}
     person_keys = {it.key for it in items if it.etype == "Person"}
     single = {k for k in person_keys if k and " " not in k}
@@ -158,12 +158,12 @@ def _retype_person_orgs(cands: list[Candidate], items: list[Item]) -> None:
                 c.label = "PERSON"
         elif (it.etype == "Location" and c.source == "ner" and not c.kind and not c.country_of and " " not in c.name
               and person_words.get(fold(c.name)) == 1):
-            it.etype, it.key = "Person", fold(c.name)  # "Akhundzada" tagged GPE where a person of that name is named
+            it.etype, it.key = "Person", fold(c.name)  # "Nasrallah" tagged GPE where a person of that name is named
             c.label = "PERSON"
 
 
 def _propagate_person_names(sdoc: Doc, cands: list[Candidate], items: list[Item]) -> list[Candidate]:
-    """A person's name word the NER missed elsewhere ("Mehsud denied ...") is a mention too.
+    """A person's name word the NER missed elsewhere ("Umar denied ...") is a mention too.
 
     Only isolated capitalised proper nouns (not part of a longer name) that match the
     first or last word of a person named in this document, spelling-tolerant.

@@ -6,7 +6,7 @@ verb and noun lemmas to a PLOVER type and mode. For each trigger:
 * **who**: the subject (through coordination, control and relative clauses) is the
   source, the object or an "on/against/with" phrase the target; in the passive the
   subject is the target and the "by" phrase the source. Coordinated phrases give
-  compound actors ("Sirajuddin Haqqani and Yaqoob Mujahid asked …"). Plural pronouns
+  compound actors ("Abubakar Shekau and Sergei Shoigu asked …"). Plural pronouns
   ("asked them") take the nearest preceding actor phrase of the sentence.
 * **nominal events**: "Pakistan's airstrikes on its militants" — the possessor or a
   national modifier is the source, "on/against/of" the target; a light verb
@@ -251,7 +251,7 @@ class _Events:
 
     def subject_phrase(self, subj: Token | None) -> list[str]:
         """Actors of a subject phrase; a subject the parser left as the last conjunct of a
-        coordination ("…, Sirajuddin Haqqani and Yaqoob Mujahid asked") brings its siblings."""
+        coordination ("…, Abubakar Shekau and Sergei Shoigu asked") brings its siblings."""
         ents = self.phrase(subj)
         if subj is not None and not ents and subj.pos_ == "NOUN" and subj.dep_ == "dobj" \
                 and subj.head.pos_ == "VERB" and subj.head.lemma_.lower() in _LIGHT_VERBS:
@@ -545,7 +545,7 @@ class _Events:
                 continue
             m = self.actors.at(tok)
             if m is not None:
-                continue  # inside a name ("the Mir Ali Agreement")
+                continue  # inside a name ("the Minsk Agreement")
             if self.is_content(tok):
                 continue
             if tok.pos_ == "VERB" and tok.lemma_.lower() in _LIGHT_VERBS and any(

@@ -3,15 +3,15 @@ supports, allied_with, located_in, part_of.
 
 Mechanisms (role nouns and verb frames in ``data/relations.yaml``):
 
-* appositions: "Hafiz Gul Bahadur, leader of the Shura" / "X, the Taliban's interior minister";
-* role premodifiers: "Taliban Defence Minister Yaqoob Mujahid", "former al-Qaeda leader X";
-* copulas: "Haqqani was the deputy of Mullah Hibatullah" (past tense → historical);
+* appositions: "Abu Mohammed al-Julani, leader of the Shura" / "X, the Taliban's interior minister";
+* role premodifiers: "Taliban Defence Minister Sergei Shoigu", "former al-Qaeda leader X";
+* copulas: "Shekau was the deputy of Sheikh Hassan" (past tense → historical);
 * descriptor mentions linked by the entity stage ("the Taliban's interior minister" → a person);
 * verb frames: "signed the agreement with A, B and C" (party_to for every party),
   "has supported X and Y" (supports), "fought alongside X" (allied_with),
   "lived in / went to / was transferred to P" (located_in; the origin of a move and
   past residence are historical), "X's residence in P";
-* admin nesting: "Spera District, Khost Province", "Barmal district in Paktika" (part_of).
+* admin nesting: "Bama District, Borno State", "Konduga district in Borno" (part_of).
 
 Who says so: a role or title that identifies a person is the writer's description
 (the outlet); a relation stated by a verb takes the attribution of its clause.
@@ -178,7 +178,7 @@ class _Relations:
             # only the head token of the person's name
             if tok.head.i != tok.i and self.actors.at(tok.head) == e:
                 continue
-            # premodifying title: "Taliban Defence Minister Yaqoob Mujahid", "former al-Qaeda leader X"
+            # premodifying title: "Taliban Defence Minister Sergei Shoigu", "former al-Qaeda leader X"
             name_start = self._name_start(tok, e)
             pre = [t for t in doc[tok.left_edge.i : tok.i] if t.idx < name_start]
             if pre:
@@ -465,7 +465,7 @@ class _Relations:
                             self.emit("located_in", w, pl, ev, tok, historical=False)
 
     def admin_nesting(self) -> None:
-        """"Spera District, Khost Province" / "Barmal district in Paktika" / "the X area of Y" → part_of."""
+        """"Bama District, Borno State" / "Konduga district in Borno" / "the X area of Y" → part_of."""
         doc = self.ctx.sdoc
         text = self.ctx.document.text  # Doc.text is rebuilt on every access
         locs = [(m.start, m.end, m.entity_id) for m in sorted(self.ctx.mentions, key=lambda m: m.start)
@@ -484,7 +484,7 @@ class _Relations:
             outer_words += [w.lower() for w in text[e2:e2 + 12].split()[:1] if w.lower() in self.admin_words]
             inner_admin = bool(inner_words)
             if inner_words and outer_words and self.admin_words[inner_words[0]] >= self.admin_words[outer_words[0]]:
-                continue  # "Khost province, Spera district" lists two places, the second smaller
+                continue  # "Borno state, Bama district" lists two places, the second smaller
             link = [w for w in low if w not in self.admin_words]
             if link not in ([","], ["in"], ["of"]):
                 continue

@@ -226,7 +226,7 @@ class Actors:
                     e = self.group_by_demonym(child.text)
                     if e:
                         return [e]
-        # appositive: "Hibatullah, the leader of ..." is handled by relations; an unnamed head
+        # appositive: "Shekau, the leader of ..." is handled by relations; an unnamed head
         # with a named apposition ("the group's leader, X") names X
         if self.at(tok) is None and tok.pos_ == "NOUN":
             for child in tok.children:
@@ -238,7 +238,7 @@ class Actors:
 
     def nearest_before(self, tok: Token, types: tuple[str, ...]) -> list[str]:
         """The nearest entity of one of ``types`` before ``tok`` in its sentence, else in the
-        previous sentence's subject ("Zawahiri lived in Kabul. He went …")."""
+        previous sentence's subject ("Shekau lived in Sambisa. He went …")."""
         sent = tok.sent
         for j in range(tok.i - 1, sent.start - 1, -1):
             e = self.at(tok.doc[j])
@@ -294,7 +294,7 @@ class Actors:
                     out.append(e)
             if t.lower_ in ("including", "especially") or t.dep_ == "prep" and t.lower_ in ("including",):
                 continue
-            # "leaders, including Hafiz Gul Bahadur"
+            # "leaders, including Abu Mohammed al-Julani"
             for child in t.children:
                 if child.dep_ == "prep" and child.lower_ in ("including", "especially", "notably"):
                     for p in child.children:
@@ -306,8 +306,8 @@ class Actors:
 
 
 def places_of(actors: Actors, tok: Token) -> list[str]:
-    """Location entities named by a place phrase: "Kunar province", "an area in Khairkhana",
-    "the provinces of Logar, Helmand and Farah", "the border areas of Barmal district"."""
+    """Location entities named by a place phrase: "Borno state", "an area in Maiduguri",
+    "the provinces of Idlib, Hama and Aleppo", "the border areas of Gao region"."""
     out: list[str] = []
     for t in (tok, *conjuncts(tok)):
         e = actors.at(t)

@@ -1,7 +1,7 @@
 """Event place versus mentioned place: where did the thing at [start, end) happen?
 
-"Pakistan's airstrikes on its militants in April 2022 in Spera District, Khost
-Province" happened in Spera, not in Pakistan: Pakistan is the actor. The rules,
+"Pakistan's airstrikes on its militants in April 2022 in Bama District, Borno
+Province" happened in Bama, not in Pakistan: Pakistan is the actor. The rules,
 in order of weight (all general, none about particular places):
 
 * only Location mentions in the trigger's sentence are candidates;

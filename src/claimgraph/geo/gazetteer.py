@@ -164,7 +164,7 @@ class Gazetteer:
         """Every place a toponym may name, best name matches first.
 
         The name is looked up as written and, when it ends in an admin word, without it
-        ("United States" is a name; "Khost Province" is looked up as "khost").
+        ("United States" is a name; "Borno State" is looked up as "borno").
         """
         core, word = split_admin(text)
         return self._lookup(strip_leading(text), core if word else None, fuzzy)

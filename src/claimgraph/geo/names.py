@@ -3,12 +3,12 @@
 Two keys, both pure functions of the text so that building and querying agree:
 
 * :func:`norm` — lower case, diacritics and apostrophe-like marks removed,
-  punctuation to single spaces. ``Spērah`` → ``sperah``, ``Mūsá Qal‘ah`` → ``musa qalah``.
+  punctuation to single spaces. ``Bamá`` → ``bama``, ``Mūsá Qal‘ah`` → ``musa qalah``.
 * :func:`skeleton` — a transliteration-tolerant key: ``norm`` without spaces,
   vowels, ``h``/``w``/``y`` (which English spellings of Dari, Pashto, Urdu and
   Arabic names add or drop freely), ``v``→``w``, ``q``→``k`` and doubled letters
-  collapsed. ``Khowst``/``Khost`` → ``kst``; ``Paktya``/``Paktia`` → ``pkt``;
-  ``Bêrmal``/``Barmal`` → ``brml``. It is a candidate generator only; candidates
+  collapsed. ``Bornu``/``Borno`` → ``kst``; ``Paktya``/``Paktia`` → ``pkt``;
+  ``Ḥamāh``/``Hama`` → ``hm``. It is a candidate generator only; candidates
   are rescored on :func:`norm` similarity.
 """
 
@@ -100,7 +100,7 @@ def strip_leading(text: str) -> str:
 
 
 def split_admin(text: str) -> tuple[str, str | None]:
-    """``"Spera District"`` → (``"spera"``, ``"district"``): the normalised core name and its admin word.
+    """``"Bama District"`` → (``"bama"``, ``"district"``): the normalised core name and its admin word.
 
     Leading words ("the city of") are dropped. A name that is only an admin word stays as it is.
     """

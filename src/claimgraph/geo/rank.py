@@ -1,8 +1,8 @@
 """Candidate ranking: which of the places a name may denote is the one the text means.
 
-Evidence, strongest first: an explicitly mentioned parent ("Barmal district in
-Paktika"), the admin word written with the name ("Khost Province" wants a
-province, "Spera District" a district or its seat), the document's country and
+Evidence, strongest first: an explicitly mentioned parent ("Konduga district in
+Borno"), the admin word written with the name ("Borno State" wants a
+province, "Bama District" a district or its seat), the document's country and
 province focus (what the other toponyms resolve to), the size of the place
 (countries and provinces before villages, population among towns) and how well
 the name matches (exact, alternate name, transliteration skeleton, fuzzy).
@@ -141,7 +141,7 @@ def rank(
             scored = [(s if c.entry.country in beside or focus.country_share(c.entry.country) else s - FOREIGN_PENALTY,
                        c) for s, c in scored]
     if wanted_level(kind) is None:
-        # a bare name shared by a province and its namesake capital means the city ("Kabul", "Khost"),
+        # a bare name shared by a province and its namesake capital means the city ("Kabul", "Borno"),
         # and one shared by a province and its country's capital means the capital ("Washington")
         named = [c for c in candidates if c.match in ("exact", "alias") and c.entry.level == 3]
         capitals = {(c.entry.country, c.entry.admin1) for c in named if c.entry.population >= 10_000}

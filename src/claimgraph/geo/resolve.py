@@ -3,8 +3,8 @@
 Two entry points:
 
 * :func:`resolve_places` — the extraction stage: reads the Location entities of
-  a :class:`DocContext`, finds their written parents ("Barmal district in
-  Paktika") and sets ``entity.place``.
+  a :class:`DocContext`, finds their written parents ("Konduga district in
+  Borno") and sets ``entity.place``.
 * :func:`resolve_toponyms` — the same resolution on plain :class:`Toponym`
   records, used by the geoparsing evaluation and anything without a context.
 
@@ -39,7 +39,7 @@ class Toponym:
     """One place name of a document to resolve (all mentions of one entity, or one span)."""
 
     key: str
-    text: str  # the surface form to look up; an admin word in it ("Khost Province") sets the kind
+    text: str  # the surface form to look up; an admin word in it ("Borno State") sets the kind
     kind: str | None = None  # province | district | city | town | area | country | ...
     parent_key: str | None = None
     weight: int = 1  # number of mentions, for the focus vote

@@ -2,10 +2,10 @@
 
 The small English model misses or mislabels many place names of the conflict
 regions we care about (it tags Logar, Ghazni and Farah as ORG or PERSON and
-splits "Spera District"). This module finds, in the raw text of a parsed doc:
+splits "Bama District"). This module finds, in the raw text of a parsed doc:
 
-1. admin phrases — a name followed by an admin word ("Spera District",
-   "Orakzai Agency", "Nineveh governorate", "the Madakhil area"); lists before a
+1. admin phrases — a name followed by an admin word ("Bama District",
+   "Orakzai Agency", "Nineveh governorate", "the Sambisa area"); lists before a
    plural admin word ("Logar and Wardak provinces") or after one ("the provinces
    of Logar, Helmand and Farah");
 2. parents — "X district of Y", "X district in Y", "X District, Y Province",
@@ -37,7 +37,7 @@ class ToponymSpan:
     end: int
     text: str
     kind: str | None = None       # province | district | city | area | country | ...
-    parent_text: str | None = None  # "Khost Province" for "Spera District, Khost Province"
+    parent_text: str | None = None  # "Borno State" for "Bama District, Borno State"
 
 
 # A capitalised word: letters, inner apostrophes/hyphens ("Sar-e", "Qal'ah", "Mir'ali").
@@ -58,13 +58,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     singular = "(?:" + "|".join(re.escape(w) for w in words if not admin_words()[w].get("plural")) + ")"
     plural = "(?:" + "|".join(re.escape(w) for w in words if admin_words()[w].get("plural")) + ")"
     ci = "(?i:{})"
-    # a name word is a capitalised word that is not an admin word ("Khost Province" = name + word)
+    # a name word is a capitalised word that is not an admin word ("Borno State" = name + word)
     cap = rf"(?!{ci.format(word)}\b){_CAP}"
     name = rf"{cap}(?:\s+(?:(?:e|i|al|el|ul|de|du)\s+)?{cap}){{0,3}}"
     return {
-        # "Spera District", "Barmal district"
+        # "Bama District", "Konduga district"
         "named": re.compile(rf"\b(?P<name>{name})\s+(?P<word>{ci.format(singular)})\b"),
-        # "the provinces of Logar, Helmand and Farah", "the province of Khost"
+        # "the provinces of Logar, Helmand and Farah", "the province of Borno"
         "of_list": re.compile(
             rf"\b(?P<word>{ci.format(word)})\s+of\s+(?P<names>{name}(?:\s*,\s*{name})*(?:,?\s+and\s+{name})?)"
         ),
@@ -72,7 +72,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "list_plural": re.compile(
             rf"\b(?P<names>{name}(?:\s*,\s*{name})*,?\s+and\s+{name})\s+(?P<word>{ci.format(plural)})\b"
         ),
-        # a parent after a named admin phrase: ", Khost Province" (admin word required) or " of/in (the) Paktika"
+        # a parent after a named admin phrase: ", Borno State" (admin word required) or " of/in (the) Borno"
         "parent_comma": re.compile(rf"\s*,\s*(?P<name>{name})\s+(?P<word>{ci.format(singular)})\b"),
         "parent_of": re.compile(rf"\s+(?:of|in)\s+(?:the\s+)?(?P<name>{name})(?:\s+(?P<word>{ci.format(singular)})\b)?"),
         "name": re.compile(rf"\b{name}\b"),
@@ -142,7 +142,7 @@ def _admin_phrases(text: str, gazetteer: Any | None) -> list[ToponymSpan]:
         level = admin_words()[word.lower()]["level"]
         pm = pats["parent_comma"].match(text, m.end()) or pats["parent_of"].match(text, m.end())
         if pm and pm.group("word") and admin_words()[pm.group("word").lower()]["level"] >= level:
-            pm = None  # "Khost province, Spera district": a sibling, not a parent
+            pm = None  # "Borno state, Bama district": a sibling, not a parent
         if pm:
             ptrim = _trim_name(pm.group("name"), pm.start("name"))
             if ptrim is not None:
@@ -157,7 +157,7 @@ def _admin_phrases(text: str, gazetteer: Any | None) -> list[ToponymSpan]:
     for key in ("of_list", "list_plural"):
         for m in pats[key].finditer(text):
             if key == "of_list" and preceded_by_name.search(text, max(0, m.start() - 40), m.start()):
-                continue  # "the Madakhil area of Paktika": Paktika is the parent, found above
+                continue  # "the Sambisa area of Borno": Borno is the parent, found above
             kind = admin_words()[m.group("word").lower()]["kind"]
             base = m.start("names")
             for nm in pats["name"].finditer(m.group("names")):
@@ -202,7 +202,7 @@ _LIST_GAP = re.compile(r"^(?:\s*,\s*|\s+)(?:and\s+|or\s+)?$|^\s+(?:and|or)\s+$")
 
 
 def _comma_parents(sdoc: Doc, gazetteer: Any | None) -> list[ToponymSpan]:
-    """"Paris, Texas" / "Khost, Afghanistan": a place followed by its province or country after a comma.
+    """"Paris, Texas" / "Borno, Afghanistan": a place followed by its province or country after a comma.
 
     Not inside a list of places ("Logar, Helmand and Farah", "Kabul, Kandahar, Herat").
     """

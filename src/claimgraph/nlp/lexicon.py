@@ -128,7 +128,7 @@ def actor_by_id() -> dict[str, Actor]:
 
 @lru_cache(maxsize=None)
 def actor_modifiers() -> dict[str, str]:
-    """Prenominal word -> actor id ("Haqqani" in "a Haqqani commander" -> haqqani_network)."""
+    """Prenominal word -> actor id ("Houthi" in "a Houthi commander" -> houthis)."""
     return {m: a.id for a in actors() for m in a.modifiers}
 
 

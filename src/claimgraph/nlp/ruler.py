@@ -7,7 +7,7 @@ read which dictionary entry (or rule) produced an entity from ``ent.ent_id_``:
   case-insensitively (headlines capitalise everything); acronyms go to a second
   ruler matching case-sensitively ("AP" is not "ap"). Spellings the file does
   not list are found by :mod:`claimgraph.nlp.variants`.
-* honorific + capitalised words ("Mullah Yaqoob", "Maulvi Sadiq Noor Dawar")
+* honorific + capitalised words ("Minister Shoigu", "Maulvi Ahmad Diriye")
   -> PERSON, id ``honorific``, for honorifics marked ``ruler: yes``.
 * "<demonym> <actor>" for dictionary aliases such as "Pakistani Taliban" is
   covered by the aliases themselves; bare demonyms are left to NER (NORP).

@@ -13,7 +13,7 @@ Rules, each general and each tested on its own:
 * ``stated-alias`` the text says so: "X, alias Y", "X, also known as Y", "formerly known as";
 * ``spelling``     same type, consonant skeletons equal and rapidfuzz ratio above the bar;
 * ``partial-name`` a person's one-word name is the first or last word of exactly one
-                   longer person name in the document ("Haqqani" ~ "Sirajuddin Haqqani");
+                   longer person name in the document ("Shekau" ~ "Abubakar Shekau");
                    two people sharing that word keep it apart;
 * ``province``     a bare place name that the text lists as a province merges with "<name> province";
 * ``country``      "US forces", "Islamabad (as a speaker)" join the country they stand for;
@@ -21,7 +21,7 @@ Rules, each general and each tested on its own:
 * ``name-suffix``  an organisation named by the last words (two or more) of exactly one longer
                    organisation name ("Central Command" ~ "U.S. Central Command").
 
-An organisation and a person never merge ("Haqqani Network" is not Sirajuddin Haqqani).
+An organisation and a person never merge ("Wagner Group" is not a person named Wagner).
 """
 
 from __future__ import annotations
@@ -213,7 +213,7 @@ def _merge_spellings(items: Sequence[Item], uf: UnionFind, merge: Callable[[int,
 
 def _merge_partial_names(items: Sequence[Item], uf: UnionFind, merge: Callable[[int, int, str], None],
                          decisions: list[Decision]) -> None:
-    """A shorter person name joins the single longer name it starts or ends ("Mullah Yaqoob" ~ "Yaqoob Mujahid",
+    """A shorter person name joins the single longer name it starts or ends ("Sheikh Hassan" ~ "Hassan Nasrallah",
     "Musa Jibril" ~ "Ahmad Musa Jibril"). Every full name of a cluster counts ("X, alias Y")."""
     full: list[tuple[int, list[str]]] = []
     seen: set[tuple[str, ...]] = set()

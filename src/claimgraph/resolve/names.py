@@ -61,12 +61,12 @@ def fold(text: str) -> str:
 
 
 def skeleton(folded: str) -> str:
-    """Consonant skeleton of a folded key (first letter of each word kept): "mehsud" -> "mhsd"."""
+    """Consonant skeleton of a folded key (first letter of each word kept): "umar" -> "umr"."""
     return " ".join(w[0] + _VOWELS.sub("", w[1:]) for w in folded.split() if w)
 
 
 def same_name(a: str, b: str) -> bool:
-    """True when two names are spellings of one name (after folding), e.g. Zawahiri ~ Zawahri."""
+    """True when two names are spellings of one name (after folding), e.g. Qaddafi ~ Gaddafi."""
     fa, fb = fold(a), fold(b)
     if not fa or not fb:
         return False
@@ -78,7 +78,7 @@ def same_name(a: str, b: str) -> bool:
 
 
 def same_word(a: str, b: str) -> bool:
-    """Two folded single words are one name word, allowing a vowel-level spelling difference (Mehsud ~ Mahsud)."""
+    """Two folded single words are one name word, allowing a vowel-level spelling difference (Umar ~ Mahsud)."""
     if a == b:
         return True
     if min(len(a), len(b)) < 4 or a[0] != b[0]:
@@ -89,7 +89,7 @@ def same_word(a: str, b: str) -> bool:
 def split_titles(words: list[str]) -> tuple[list[str], list[str]]:
     """Split leading honorifics/titles off a name's words: (titles, name words).
 
-    "Mullah Hibatullah Akhundzada" -> (["Mullah"], ["Hibatullah", "Akhundzada"]).
+    "Sheikh Hassan Nasrallah" -> (["Mullah"], ["Hassan", "Nasrallah"]).
     Titles stay when nothing would be left of the name.
     """
     titles: list[str] = []
