@@ -139,5 +139,18 @@ const CG = (() => {
     node.classList.toggle("error-text", Boolean(isError));
   }
 
-  return { el, fetchJSON, pageParams, entityLink, entityHref, claimCard, dateText, colour, setStatus };
+  /* The page's query (at most 500 items unless the URL asks otherwise) sent to an API list;
+   * on failure the status line says so and the result is null. */
+  async function loadList(apiPath, statusId, what) {
+    const params = pageParams();
+    if (!params.has("limit")) params.set("limit", "500");
+    try {
+      return await fetchJSON(apiPath + "?" + params.toString());
+    } catch (err) {
+      setStatus(statusId, "Could not load " + what + ": " + err.message, true);
+      return null;
+    }
+  }
+
+  return { el, fetchJSON, pageParams, entityLink, entityHref, claimCard, dateText, colour, setStatus, loadList };
 })();

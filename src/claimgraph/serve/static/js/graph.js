@@ -4,15 +4,8 @@
 "use strict";
 
 (async () => {
-  const params = CG.pageParams();
-  if (!params.has("limit")) params.set("limit", "500");
-  let data;
-  try {
-    data = await CG.fetchJSON("/api/graph?" + params.toString());
-  } catch (err) {
-    CG.setStatus("graph-status", "Could not load the graph: " + err.message, true);
-    return;
-  }
+  const data = await CG.loadList("/api/graph", "graph-status", "the graph");
+  if (data === null) return;
   const evidenceBody = document.getElementById("evidence-body");
   const evidenceEmpty = document.getElementById("evidence-empty");
 

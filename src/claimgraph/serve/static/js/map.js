@@ -3,17 +3,10 @@
 "use strict";
 
 (async () => {
-  const params = CG.pageParams();
-  if (!params.has("limit")) params.set("limit", "500");
   const detail = document.getElementById("map-detail");
   const unresolvedList = document.getElementById("unresolved");
-  let places;
-  try {
-    places = await CG.fetchJSON("/api/places?" + params.toString());
-  } catch (err) {
-    CG.setStatus("map-status", "Could not load places: " + err.message, true);
-    return;
-  }
+  const places = await CG.loadList("/api/places", "map-status", "places");
+  if (places === null) return;
 
   for (const p of places.unresolved) {
     const events = p.event_count ? ` · ${p.event_count} event${p.event_count === 1 ? "" : "s"}` : "";

@@ -4,15 +4,8 @@
 "use strict";
 
 (async () => {
-  const params = CG.pageParams();
-  if (!params.has("limit")) params.set("limit", "500");
-  let data;
-  try {
-    data = await CG.fetchJSON("/api/events?" + params.toString());
-  } catch (err) {
-    CG.setStatus("timeline-status", "Could not load events: " + err.message, true);
-    return;
-  }
+  const data = await CG.loadList("/api/events", "timeline-status", "events");
+  if (data === null) return;
   const box = document.getElementById("timeline");
   const undated = document.getElementById("undated");
   const evidence = document.getElementById("evidence-body");
