@@ -90,6 +90,13 @@ KIND_HELP = {
     "ner": "Token-per-line BIO files (CrossNER, CoNLL-2003): entity-level P/R/F1 per label.",
     "geo": "GeoWebNews BRAT folders and GeoVirus/LGL/TR-News XML: toponym spans and coordinates.",
     "ucdp": "UCDP GED CSV: geocoding of the event's place description.",
+    "petrarch": "PETRARCH validation/unit-test XML (CAMEO codings): event root code, source, target.",
+    "wikievents": "WikiEvents JSON Lines (KAIROS events): triggers and arguments mapped to PLOVER.",
+    "redocred": "Re-DocRED / DocRED JSON: document-level relation triples mapped to claimgraph predicates.",
+    "timeml": "TimeML .tml files (TempEval-3): TIMEX3 detection and value normalisation.",
+    "ecb": "ECB+ CAT XML (topic folders): event mentions and within/cross-document event coreference.",
+    "storyline": "EventStoryLine CAT XML: temporal and causal links between event mentions.",
+    "news": "conflict_news_selection folders (articles + metadata.jsonl): each text scored with its source set's gold.",
 }
 
 

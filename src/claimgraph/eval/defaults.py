@@ -18,10 +18,18 @@ DEFAULT_INPUTS: dict[str, list[str]] = {
     "ner": ["data/crossner_politics/ner_data/politics/dev.txt"],
     "geo": ["data/geowebnews_geoparsing/data/GeoWebNews", "data/geowebnews_geoparsing/data/Corpora/GeoVirus.xml"],
     "ucdp": ["data/ucdp_ged_pakistan/ucdp_pak_dev.csv"],
+    "petrarch": ["data/petrarch_validation/petrarch2/PETR.UnitTest.records.xml"],
+    "wikievents": ["data/wikievents/data/wikievents/dev.jsonl"],
+    "redocred": ["data/re_docred/data/dev_revised.json"],
+    "timeml": ["data/tempeval3_timeml/data/TempEval3/Training/TBAQ-cleaned"],
+    "ecb": ["data/ecbplus/ECB+_LREC2014/ECB+"],
+    "storyline": ["data/eventstoryline_esc/annotated_data/v1.5"],
+    "news": ["data/conflict_news_selection"],
 }
 
 #: The order ``claimgraph eval all`` runs them in.
-KINDS: tuple[str, ...] = ("seed", "plover", "isaf", "ner", "geo", "ucdp")
+KINDS: tuple[str, ...] = ("seed", "plover", "isaf", "ner", "geo", "ucdp",
+                          "petrarch", "wikievents", "redocred", "timeml", "ecb", "storyline", "news")
 
 
 def shared_dir() -> Path | None:

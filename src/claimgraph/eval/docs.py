@@ -74,6 +74,21 @@ LOWER_IS_BETTER = ("_km", "auc")
 NOT_A_QUALITY = ("_share", "_gold", "_emitted", "n_gold_geocoded", "placed")
 
 
+def kind_info(kind: str, name: str, default: Any = None) -> Any:
+    """A kind's own documentation constant (``SHAPE``, ``HEADLINE``, ``SCORING``, ``TARGETS``).
+
+    The first six kinds are described in the tables above; later ones carry their text in their
+    own module (``claimgraph.eval.<kind>``) so adding a kind touches one file.
+    """
+    import importlib
+
+    try:
+        module = importlib.import_module(f"claimgraph.eval.{kind}")
+    except ModuleNotFoundError:
+        return default
+    return getattr(module, name, default)
+
+
 def _worse(name: str, ours: Any, base: Any) -> bool:
     if not isinstance(ours, (int, float)) or not isinstance(base, (int, float)) or name.endswith(NOT_A_QUALITY):
         return False
@@ -142,11 +157,11 @@ def render_evaluation_md(reports: dict[str, EvalReport], limit: int | None = Non
         if r is None:
             out.append(f"| {kind} | — | not run (no visible files or kind unavailable) | | | |")
             continue
-        wanted = headline.get(kind, [])
+        wanted = headline.get(kind) or kind_info(kind, "HEADLINE", [])
         # exact names, or per-corpus names ending in ".NAME" (geo: "GeoVirus.acc161", "GeoVirus.gold_spans.acc161")
         shown = [n for n in r.metrics if any(n == w or n.endswith("." + w) for w in wanted)] or list(r.metrics)[:3]
         for m in shown:
-            target = TARGETS.get(kind, {}).get(m)
+            target = (TARGETS.get(kind) or kind_info(kind, "TARGETS", {})).get(m)
             met = "" if target is None else (" ✓" if (r.metrics.get(m) or 0) >= target else " ✗")
             tgt = f"≥ {target:.2f}{met}" if target is not None else ""
             out.append(f"| {kind} | {r.n_items} | {m} | {fmt(r.metrics.get(m))} | {fmt(r.baseline.get(m))} | {tgt} |")
@@ -175,12 +190,19 @@ def render_evaluation_md(reports: dict[str, EvalReport], limit: int | None = Non
             out += ["", f"Worse than the baseline here: {', '.join(worse)}."]
         out.append("")
     out.append(SCORING)
+    for kind in KINDS:
+        extra = kind_info(kind, "SCORING") if kind in reports else None
+        if extra:
+            out += [f"* **{kind}**: {extra.strip()}", ""]
     out += ["## Prediction files", "",
             "Every `--predictions OUT.jsonl` holds one JSON object per line, one per scored item, in the set's own",
             "shape. The JSON Schemas ship in `src/claimgraph/eval/schemas/KIND.schema.json`; the tests validate",
             "predictions against them.", ""]
     for kind in KINDS:
-        out += [f"### {kind}", "", SHAPES[kind], "", "```json", json.dumps(load_schema(kind), indent=2), "```", ""]
+        shape = SHAPES.get(kind) or kind_info(kind, "SHAPE")
+        if shape is None:
+            continue
+        out += [f"### {kind}", "", shape, "", "```json", json.dumps(load_schema(kind), indent=2), "```", ""]
     return "\n".join(out).rstrip() + "\n"
 
 
