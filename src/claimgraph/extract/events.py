@@ -33,14 +33,8 @@ from claimgraph.extract.attribution import claim_attribution, reporting_cues
 from claimgraph.extract.context import DocContext
 from claimgraph.data import load_yaml
 from claimgraph.extract.dates import AFTER_WORDS, BEFORE_WORDS, DateFinder
-from claimgraph.extract.events_lexicon import (
-    PeopleCounter,
-    Trigger,
-    intent_table,
-    is_irrealis_infinitive,
-    lexicon,
-    stated_number,
-)
+from claimgraph.extract.events_counts import PeopleCounter, is_irrealis_infinitive, stated_number
+from claimgraph.extract.events_lexicon import Trigger, intent_table, lexicon
 from claimgraph.extract.modality import is_anaphoric_denial, is_negated, modality_of
 from claimgraph.extract.syntax import (
     PLURAL_PRONOUNS,
