@@ -1,0 +1,364 @@
+"""Who does what to whom: an event trigger's source and target actors, read from the parse.
+
+* **verbs**: the subject (through coordination, control and relative clauses) is the
+  source, the object or an "on/against/with" phrase the target; in the passive the
+  subject is the target and the "by" phrase the source. Coordinated phrases give
+  compound actors. Plural pronouns take the nearest preceding actor phrase of the sentence.
+* **nominal events**: the possessor or a national modifier is the source, "on/against/of"
+  the target; a light verb ("launched attacks") lends its subject.
+* **content clauses**: the one a requested/promised/threatened action is aimed at.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from claimgraph.extract.attribution import claim_attribution
+from claimgraph.extract.context import DocContext
+from claimgraph.extract.events_lexicon import Trigger
+from claimgraph.extract.events_triggers import CONTENT_TAKING, LIGHT_VERBS, Triggers
+from claimgraph.extract.syntax import PLURAL_PRONOUNS, Actors, conjuncts, is_passive, preps_of, subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: entity types that can be an event's source or target (Group: unnamed collectives, extract/agents.py)
+ACTOR_TYPES = ("Person", "Organization", "Location", "Group")
+#: nominal events whose "of" phrase names the actor, not the one acted on ("withdrawal of troops")
+_AGENTIVE_OF = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "RELOCATE", "CONSULT", "COOPERATE", "AGREE"})
+#: nouns that stand for participants even when no entity names them ("Afghan rebels", "students")
+_PARTICIPANT_NOUNS = frozenset({"rebel", "militant", "fighter", "insurgent", "guerrilla", "soldier", "troop", "force",
+                                "police", "army", "government", "official", "authority", "minister", "leader",
+                                "protester", "demonstrator", "student", "worker", "activist", "civilian", "refugee",
+                                "prisoner", "people", "villager", "resident", "militia", "militiaman", "bomber",
+                                "gunman", "attacker", "hacker", "parliament", "ministry", "court", "opposition",
+                                "party", "group", "movement", "coalition", "union", "supporter", "terrorist",
+                                "jihadist", "extremist", "helicopter", "aircraft", "jet", "warship", "tank",
+                                "bulldozer", "navy", "administration", "regime", "president", "delegation",
+                                "negotiator", "diplomat", "envoy", "fundamentalist", "separatist", "kurd", "albanian",
+                                "serb", "muslim", "islamist", "person", "man", "woman", "child"})
+_TARGET_PREPS = {
+    "default": ("on", "against", "at"),
+    "CONSULT": ("with", "to", "between"),
+    "COOPERATE": ("with",),
+    "AGREE": ("with", "to"),
+    "AID": ("to", "for"),
+    "SUPPORT": ("for", "with", "to"),
+    "REQUEST": ("from",),
+    "SANCTION": ("on", "against", "to", "for"),
+    "RELOCATE": (),
+}
+_NOUN_TARGET_PREPS = ("on", "against", "of", "at", "with", "to")
+
+class EventActors:
+    """Actor finding for event triggers; ``actors`` maps parse tokens to document entities."""
+
+    def __init__(self, ctx: DocContext, actors: Actors, triggers: Triggers):
+        self.ctx = ctx
+        self.actors = actors
+        self.trigger_of = triggers.trigger_of
+        self.reporting_verbs = triggers.reporting_verbs
+
+    def phrase(self, tok: Token | None) -> list[str]:
+        if tok is None:
+            return []
+        if tok.lower_ in PLURAL_PRONOUNS and tok.pos_ == "PRON":
+            return self.antecedent(tok)
+        if tok.lower_ in ("it", "he", "she") and tok.pos_ == "PRON":
+            return self.singular_antecedent(tok)
+        if tok.lower_ in ("we", "i", "us", "me") and tok.pos_ == "PRON":
+            return self.speaker_of(tok)
+        return self.actors.of_phrase(tok)
+
+    def speaker_of(self, pron: Token) -> list[str]:
+        """"We … urge that …," said X: a first-person pronoun in reported speech is its speaker."""
+        aid = claim_attribution(self.ctx, pron.idx, pron.idx + len(pron.text))
+        att = next((a for a in self.ctx.attributions if a.id == aid), None)
+        if att is None or len(att.chain) < 2 or att.chain[-1].entity_id is None:
+            return []
+        return [att.chain[-1].entity_id]
+
+    def singular_antecedent(self, pron: Token) -> list[str]:
+        """"Hungary said it will support …": a subject pronoun in a reported clause is the reporter;
+        otherwise the nearest preceding entity of a fitting type in the sentence."""
+        want = ("Person",) if pron.lower_ in ("he", "she") else ("Organization", "Location", "Group")
+        verb = pron.head
+        if pron.dep_ in ("nsubj", "nsubjpass") and verb.dep_ in ("ccomp", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            rep = subject_of(verb.head)
+            if rep is not None and rep.i != pron.i:
+                ents = [e for e in self.actors.of_phrase(rep) if self.actors.type_of(e) in want]
+                if ents:
+                    return ents
+        return self.actors.nearest_before(pron, want)
+
+    def antecedent(self, pron: Token) -> list[str]:
+        """Plural pronoun → the nearest preceding actor phrase in its sentence that is not the
+        pronoun's own clause subject ("summoned Taliban leaders … and asked them")."""
+        verb = pron.head
+        own_subj = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+        own = set(self.actors.of_phrase(own_subj)) if own_subj is not None and own_subj.i != pron.i else set()
+        # "summoned X … and asked them": the object of the coordinated verb
+        if verb.dep_ == "conj" and pron.dep_ in ("dobj", "dative"):
+            for c in verb.head.children:
+                if c.dep_ == "dobj":
+                    ents = [e for e in self.actors.of_phrase(c) if e not in own]
+                    if ents:
+                        return ents
+        sent = pron.sent
+        for j in range(pron.i - 1, sent.start - 1, -1):
+            t = pron.doc[j]
+            if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "poss"):
+                continue
+            if t.dep_ == "conj":
+                continue
+            ents = self.actors.of_phrase(t)
+            if ents and not set(ents) <= own:
+                return [e for e in ents if e not in own]
+        return []
+
+    def subject_phrase(self, subj: Token | None) -> list[str]:
+        """Actors of a subject phrase; a subject the parser left as the last conjunct of a
+        coordination ("…, Abubakar Shekau and Sergei Shoigu asked") brings its siblings."""
+        ents = self.phrase(subj)
+        if subj is not None and not ents and subj.pos_ == "NOUN" and subj.dep_ == "dobj" \
+                and subj.head.pos_ == "VERB" and subj.head.lemma_.lower() in LIGHT_VERBS:
+            # "X issued a declaration demanding …": the one who issued it
+            return self.subject_phrase(subject_of(subj.head))
+        if subj is None or not ents:
+            return ents
+        t = subj
+        kind = self.actors.type_of(ents[0])
+        while t.dep_ == "conj" and t.head.i != t.i:
+            h = t.head
+            he = self.actors.of_np(h)
+            if not he or self.actors.type_of(he[0]) != kind or h.dep_ == "pobj":
+                break
+            t = h
+        if t is not subj:
+            ents = list(dict.fromkeys([*self.actors.of_phrase(t), *ents]))
+        return ents
+
+    def protested(self, tok: Token, sources: list[str]) -> list[str]:
+        """Whom a protest is against, said anywhere in its clause: "staged rallies … against the
+        party's leader X", "a hunger strike to protest against Sweden's decision", "demanding
+        reforms from X's government"."""
+        host = tok.head if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX") else tok
+        for words in (("against",), ("from", "by")):
+            for t in host.subtree:
+                if t.dep_ != "prep" or t.lower_ not in words:
+                    continue
+                for p in t.children:
+                    if p.dep_ == "pobj":
+                        ents = [e for e in self.phrase(p) or self.owners(p) if e not in sources]
+                        if ents:
+                            return ents
+        return []
+
+    def owners(self, noun: Token) -> list[str]:
+        """The named actor whose thing an object is, when the object itself is no actor: "rejected an
+        Indian proposal" → India, "dismissed an appeal from President X" → X, "beat Palestinian
+        detainees" → the Palestinians' entity. Only names; nothing for an unmodified noun."""
+        if noun.pos_ != "NOUN" or self.trigger_of(noun) is not None and not noun.children:
+            return []
+        out: list[str] = []
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < noun.i:
+                e = self.actors.at(c) or self.actors.agent_at(c)
+                if e and self.actors.type_of(e) in ACTOR_TYPES and e not in out:
+                    out.append(e)
+        if not out:
+            for _, p in preps_of(noun, ("by", "from", "for")):
+                for e in self.actors.of_phrase(p):
+                    if self.actors.type_of(e) in ACTOR_TYPES and e not in out:
+                        out.append(e)
+        return out
+
+    def verb_actors(self, verb: Token, trig: Trigger) -> tuple[list[str], list[str], Token | None]:
+        """(sources, targets, the phrase that holds the targets) for a verb trigger."""
+        passive = is_passive(verb)
+        if passive:
+            agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+            sources = self.phrase(agent)
+            subj = next((c for c in verb.children if c.dep_ in ("nsubjpass",)), None)
+            if subj is None and verb.dep_ == "acl":
+                subj = verb.head
+            if subj is None:
+                subj = subject_of(verb)
+            target_tok = subj
+            targets = self.phrase(subj) if trig.type != "RELOCATE" else []
+            if not targets and subj is not None and trig.type in ("ASSAULT", "COERCE"):
+                targets = self.owners(subj)  # "a camp for refugees was attacked": the refugees
+            if trig.type == "RELOCATE":
+                sources = self.phrase(subj) or sources
+            elif trig.type == "RETREAT" and not sources and targets:
+                # "guerrillas have been demobilized", "troops were withdrawn": they retreat
+                sources, targets = targets, []
+        else:
+            subj = subject_of(verb)
+            sources = self.subject_phrase(subj)
+            target_tok = None
+            targets = []
+            for c in verb.children:
+                if c.dep_ == "dobj" and c.i > verb.i and not self.actors.of_phrase(c):
+                    nominal = self.trigger_of(c)
+                    if nominal is not None and nominal.pos == "NOUN":
+                        # "praised the withdrawal of U.S. troops": aimed at those who withdraw
+                        ns, nt, _ = self.noun_actors(c, nominal)
+                        targets += [e for e in (ns or nt) if e not in targets]
+                if c.dep_ in ("dobj", "dative", "iobj") and c.i > verb.i:
+                    if trig.type == "AGREE" and self.actors.type_of(next(iter(self.actors.of_np(c)), None)) == "Agreement":
+                        continue
+                    if trig.type == "AGREE" and c.lemma_.lower() in ("agreement", "accord", "deal", "pact", "treaty"):
+                        continue
+                    if target_tok is None:
+                        target_tok = c
+                    targets += self.phrase(c) or self.owners(c)
+            if trig.type == "RELOCATE":
+                moved = [t for t in targets if self.actors.type_of(t) != "Location"]
+                # "al-Qaeda transferred some of its members": the mover is the subject's own people
+                if not moved and target_tok is not None and any(t.lower_ in ("its", "their") for t in target_tok.subtree):
+                    moved = []
+                elif moved:
+                    sources = moved
+                targets = []
+        preps = _TARGET_PREPS.get(trig.type, _TARGET_PREPS["default"])
+        holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj",)]
+        for h in holders:
+            for c in h.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            for e in self.phrase(p) or self.owners(p):
+                                if self.actors.type_of(e) != "Location" or trig.type in ("ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REQUEST", "THREATEN", "CONSULT", "AGREE", "SUPPORT", "AID", "REJECT"):
+                                    if e not in targets and (h is verb or trig.type in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT", "AID", "SANCTION")):
+                                        targets.append(e)
+        if not targets and trig.type in CONTENT_TAKING:
+            # "offered to hand over to Britain …", "demanded that the US cancel …": the one the
+            # requested/promised action is aimed at, or who is to act
+            for c in verb.children:
+                if c.dep_ in ("xcomp", "ccomp"):
+                    if c.dep_ == "ccomp":
+                        cs = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+                        targets += [e for e in self.phrase(cs) if e not in sources]
+                    if not targets:
+                        inner = self.trigger_of(c)
+                        if inner is not None and inner.type != "RELOCATE":
+                            _, inner_targets, _ = self.verb_actors(c, inner)
+                            targets += [e for e in inner_targets if e not in sources]
+                    if not targets:
+                        # the recipient or counterpart of the content action ("hand over … to Britain",
+                        # "cut off electricity to X", "break relations with Russia")
+                        for h in [c, *(o for o in c.children if o.dep_ == "dobj")]:
+                            for p in h.children:
+                                if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "with", "against", "on"):
+                                    for o in p.children:
+                                        if o.dep_ == "pobj":
+                                            targets += [e for e in self.phrase(o) or self.owners(o) if e not in sources]
+                    if not targets and c.dep_ == "xcomp":
+                        # "threatened to ban opposition candidates": whom the content action is done to
+                        for o in c.children:
+                            if o.dep_ == "dobj":
+                                targets += [e for e in self.phrase(o) or self.owners(o) if e not in sources]
+                    break
+        # co-actors: "fought alongside X", "together with X"
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("alongside",):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        sources += [e for e in self.phrase(p) if e not in sources]
+        # "summoned Taliban leaders, including X": phrase() already follows "including"
+        targets = [t for t in targets if t not in sources]
+        return list(dict.fromkeys(sources)), list(dict.fromkeys(targets)), target_tok
+
+    def noun_actors(self, noun: Token, trig: Trigger) -> tuple[list[str], list[str], Token | None]:
+        sources: list[str] = []
+        targets: list[str] = []
+        target_tok = None
+        for c in noun.children:
+            if c.dep_ == "poss" and c.pos_ != "PRON":
+                sources += self.actors.of_np(c)
+            elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+                e = self.actors.at(c)
+                if e and self.actors.type_of(e) != "Agreement":
+                    sources.append(e)
+        by_agent: list[str] = []
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        by_agent += self.phrase(p)
+                        sources += by_agent
+            elif c.dep_ == "prep" and c.lower_ == "of" and trig.type in _AGENTIVE_OF:
+                # "the withdrawal of U.S. troops": the troops withdraw
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        sources += self.phrase(p)
+            elif c.dep_ == "prep" and c.lower_ in _NOUN_TARGET_PREPS:
+                if c.lower_ == "with" and trig.type not in ("AGREE", "CONSULT", "COOPERATE", "ASSAULT"):
+                    continue
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        ents = [e for e in self.phrase(p) if self.actors.type_of(e) != "Location" or c.lower_ != "in"]
+                        if target_tok is None and (ents or c.lower_ == "of"):
+                            target_tok = p
+                        targets += ents
+        if not sources and noun.dep_ in ("dobj",) and noun.head.pos_ in ("VERB", "AUX") \
+                and noun.head.lemma_.lower() not in self.reporting_verbs:
+            # "launched attacks", "tightened the blockade", "lifted the curfew": the verb's subject acts
+            sources = self.subject_phrase(subject_of(noun.head))
+        if not targets and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+            # "opened fire on protesters", "launched an attack against the base": the light verb's phrase
+            for c, p in preps_of(noun.head, ("on", "against", "at", "upon")):
+                ents = [e for e in self.phrase(p) if e not in sources]
+                if ents and target_tok is None:
+                    target_tok = p
+                targets += ents
+            if not targets and trig.type in ("ASSAULT", "COERCE"):
+                # "opened fire to disperse demonstrators": whom the purpose clause acts on
+                for v in noun.head.children:
+                    if v.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in v.children if a.dep_ == "aux"):
+                        for o in v.children:
+                            if o.dep_ == "dobj":
+                                targets += [e for e in self.phrase(o) or self.owners(o) if e not in sources]
+        if not targets and noun.dep_ == "nsubj" and trig.type in ("ASSAULT", "COERCE"):
+            # "a roadside bombing killed one U.S. soldier": the verb's object is the one hit
+            verb_trig = self.trigger_of(noun.head) if noun.head.pos_ == "VERB" else None
+            if verb_trig is not None and verb_trig.type in ("ASSAULT", "COERCE"):
+                for o in noun.head.children:
+                    if o.dep_ == "dobj":
+                        targets += [e for e in self.phrase(o) or self.owners(o) if e not in sources]
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("at", "upon", "on") and noun.head.head.pos_ in ("VERB", "AUX"):
+            # "proposed at Pakistan's request": the request was made to the one who acts on it
+            if not targets:
+                targets = self.subject_phrase(subject_of(noun.head.head))
+        if by_agent:
+            # "the withdrawal of forces by America": the unnamed forces are America's own
+            sources = [s for s in sources if s in by_agent or self.actors.type_of(s) != "Group"]
+        targets = [t for t in targets if t not in sources]
+        return list(dict.fromkeys(sources)), list(dict.fromkeys(targets)), target_tok
+
+    def has_participant(self, tok: Token) -> bool:
+        """Does the trigger have a subject, object or agent phrase that names a participant?"""
+        host = tok.head if tok.pos_ == "ADJ" else tok
+        cands = [c for c in host.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent", "poss", "compound", "amod")]
+        subj = subject_of(host) if host.pos_ in ("VERB", "AUX") else None
+        if subj is not None:
+            cands.append(subj)
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") and tok.head.pos_ in ("VERB", "AUX"):
+            s2 = subject_of(tok.head)
+            if s2 is not None:
+                cands.append(s2)
+        for c in list(cands):
+            if c.dep_ == "agent":
+                cands.extend(p for p in c.children if p.dep_ == "pobj")
+            # "Thousands of Iraqi Kurds", "Up to 1,000 ethnic Turks"
+            for prep in c.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    cands.extend(p for p in prep.children if p.dep_ == "pobj")
+        for c in cands:
+            for t in (c, *conjuncts(c)):
+                if t.lemma_.lower() in _PARTICIPANT_NOUNS or t.ent_type_ in ("NORP", "ORG", "GPE", "PERSON"):
+                    return True
+                if t.pos_ in ("NOUN", "PROPN") and any(x.ent_type_ in ("NORP", "GPE", "ORG") for x in t.children):
+                    return True
+        return False
