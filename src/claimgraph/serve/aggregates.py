@@ -15,7 +15,6 @@ from claimgraph.serve.queries import (
     Page,
     _entity_groups,
     _in,
-    _like,
     _loads,
     _page,
     claim_ids_matching,
@@ -24,6 +23,7 @@ from claimgraph.serve.queries import (
     entity_refs,
     resolve_entity,
 )
+from claimgraph.store.filters import document_source, like
 
 
 def get_entity(conn: sqlite3.Connection, entity_id: str, page: Page) -> dict[str, Any]:
@@ -284,13 +284,10 @@ def places_geojson(conn: sqlite3.Connection, f: Filters, page: Page) -> dict[str
         params["document"] = f.document
     if f.q:
         where.append("(e.name LIKE :q ESCAPE '\\' OR p.gazetteer_name LIKE :q ESCAPE '\\')")
-        params["q"] = _like(f.q)
+        params["q"] = like(f.q)
     if f.source:
-        where.append(
-            "p.doc_id IN (SELECT id FROM documents WHERE outlet LIKE :source ESCAPE '\\'"
-            " OR path LIKE :source ESCAPE '\\' OR url LIKE :source ESCAPE '\\')"
-        )
-        params["source"] = _like(f.source)
+        where.append("p.doc_id IN (SELECT x.id FROM documents x WHERE " + document_source("x") + ")")
+        params["source"] = f.source
     rows = conn.execute(
         "SELECT e.id, e.canonical_id, e.name, e.doc_id AS edoc, p.* FROM places p JOIN entities e ON e.id = p.entity_id"
         " WHERE " + " AND ".join(where) + " ORDER BY e.canonical_id, e.id",

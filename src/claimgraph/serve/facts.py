@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimgraph.errors import StoreError
-from claimgraph.serve.queries import Page, _entity_match_sql, _like, _page, claims_by_ids
+from claimgraph.serve.queries import Page, _page, claims_by_ids
+from claimgraph.store.filters import entity_condition
 
 ORDER = " ORDER BY g.contested DESC, g.n_sources DESC, g.n_documents DESC, g.id"
 
@@ -49,13 +50,13 @@ def _where(f: FactFilters) -> tuple[str, dict[str, Any]]:
         where.append("g.predicate = :type")
         params["type"] = f.type
     if f.actor:
+        cond, p = entity_condition("e", "actor", f.actor, partial=True)
         where.append(
             "g.id IN (SELECT fc.group_id FROM fact_group_claims fc JOIN claim_entities ce ON ce.claim_id = fc.claim_id"
             " JOIN entities e ON e.id = ce.entity_id WHERE ce.role IN ('subject', 'object', 'source', 'target') AND "
-            + _entity_match_sql("e") + ")"
+            + cond + ")"
         )
-        params["term"] = f.actor
-        params["term_like"] = _like(f.actor)
+        params.update(p)
     if f.members is not None:
         names = {f"m{i}": m for i, m in enumerate(f.members)}
         holders = ", ".join(f":{k}" for k in names) or "NULL"

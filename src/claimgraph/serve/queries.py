@@ -18,9 +18,7 @@ from typing import Any
 
 from claimgraph.errors import ServeError, StoreError
 from claimgraph.serve.records import date_bounds, sentence_around, span_record
-
-ACTOR_ROLES = ("subject", "object", "source", "target")
-PLACE_ROLES = ("location", "origin")
+from claimgraph.store.filters import ClaimFilter, claim_conditions, document_source, entity_condition, like
 
 
 @dataclass(frozen=True)
@@ -43,11 +41,6 @@ class Filters:
 class Page:
     limit: int = 50
     offset: int = 0
-
-
-def _like(term: str) -> str:
-    """A LIKE pattern matching ``term`` anywhere, with its wildcards escaped."""
-    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _loads(value: str | None, default: Any) -> Any:
@@ -103,14 +96,6 @@ def facets(conn: sqlite3.Connection) -> dict[str, list[str]]:
 # --------------------------------------------------------------------------- entities
 
 
-def _entity_match_sql(alias: str) -> str:
-    """SQL condition: entity row ``alias`` is the actor/place named by ``:term``."""
-    return (
-        f"({alias}.id = :term OR {alias}.canonical_id = :term"
-        f" OR {alias}.name LIKE :term_like ESCAPE '\\' OR {alias}.aliases_json LIKE :term_like ESCAPE '\\')"
-    )
-
-
 def entity_refs(conn: sqlite3.Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
     """Short records ``{id, canonical_id, name, type, kind}`` for per-document entity ids."""
     ids_l = sorted(i for i in ids if i)
@@ -128,7 +113,7 @@ def list_entities(conn: sqlite3.Connection, f: Filters, page: Page) -> dict[str,
     params: dict[str, Any] = {}
     if f.q:
         where.append("(e.name LIKE :q ESCAPE '\\' OR e.aliases_json LIKE :q ESCAPE '\\')")
-        params["q"] = _like(f.q)
+        params["q"] = like(f.q)
     if f.type:
         where.append("e.type = :type")
         params["type"] = f.type
@@ -136,12 +121,8 @@ def list_entities(conn: sqlite3.Connection, f: Filters, page: Page) -> dict[str,
         where.append("e.doc_id = :document")
         params["document"] = f.document
     if f.source:
-        where.append(
-            "e.doc_id IN (SELECT id FROM documents WHERE outlet LIKE :source ESCAPE '\\'"
-            " OR path LIKE :source ESCAPE '\\' OR url LIKE :source ESCAPE '\\' OR id = :source_exact)"
-        )
-        params["source"] = _like(f.source)
-        params["source_exact"] = f.source
+        where.append("e.doc_id IN (SELECT x.id FROM documents x WHERE " + document_source("x") + ")")
+        params["source"] = f.source
     cond = " AND ".join(where)
     total = conn.execute(f"SELECT COUNT(DISTINCT e.canonical_id) FROM entities e WHERE {cond}", params).fetchone()[0]
     params.update(limit=page.limit, offset=page.offset)
@@ -212,70 +193,12 @@ def resolve_entity(conn: sqlite3.Connection, entity_id: str) -> str:
 
 
 def claim_where(f: Filters) -> tuple[str, dict[str, Any]]:
-    """The WHERE clause (constant fragments) and bound parameters for claim filters."""
-    where = ["1 = 1"]
-    params: dict[str, Any] = {}
-    if f.kind:
-        where.append("c.kind = :kind")
-        params["kind"] = f.kind
-    if f.type:
-        where.append("c.predicate = :type")
-        params["type"] = f.type
-    if f.modality:
-        where.append("c.modality = :modality")
-        params["modality"] = f.modality
-    if f.document:
-        where.append("c.doc_id = :document")
-        params["document"] = f.document
-    if f.source:
-        where.append(
-            "(d.outlet LIKE :source ESCAPE '\\' OR d.path LIKE :source ESCAPE '\\'"
-            " OR d.url LIKE :source ESCAPE '\\' OR d.id = :source_exact)"
-        )
-        params["source"] = _like(f.source)
-        params["source_exact"] = f.source
-    if f.actor:
-        where.append(
-            "c.id IN (SELECT ce.claim_id FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id"
-            " WHERE ce.role IN ('subject', 'object', 'source', 'target') AND "
-            + _entity_match_sql("e").replace(":term", ":actor")
-            + ")"
-        )
-        params["actor"] = f.actor
-        params["actor_like"] = _like(f.actor)
-    if f.place:
-        where.append(
-            "c.id IN (SELECT ce.claim_id FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id"
-            " WHERE ce.role IN ('location', 'origin') AND "
-            + _entity_match_sql("e").replace(":term", ":place")
-            + ")"
-        )
-        params["place"] = f.place
-        params["place_like"] = _like(f.place)
-    if f.date_from or f.date_to:
-        # a claim overlaps [from, to] when its end is not before `from` and its start not after `to`;
-        # "\uffff" makes a partial date sort after every day inside its period.
-        where.append("(c.date_value IS NOT NULL OR c.date_after IS NOT NULL OR c.date_before IS NOT NULL)")
-        if f.date_from:
-            where.append(
-                "(COALESCE(c.date_value, c.date_before) IS NULL"
-                " OR COALESCE(c.date_value, c.date_before) || :hi_pad >= :date_from)"
-            )
-            params["date_from"] = f.date_from
-        if f.date_to:
-            where.append(
-                "(COALESCE(c.date_value, c.date_after) IS NULL OR COALESCE(c.date_value, c.date_after) <= :date_to || :hi_pad)"
-            )
-            params["date_to"] = f.date_to
-        params["hi_pad"] = "\uffff"
-    if f.q:
-        where.append(
-            "EXISTS (SELECT 1 FROM json_each(c.evidence_json) ev WHERE instr(lower(substr(d.text,"
-            " json_extract(ev.value, '$[0]') + 1,"
-            " json_extract(ev.value, '$[1]') - json_extract(ev.value, '$[0]'))), lower(:q)) > 0)"
-        )
-        params["q"] = f.q
-    return " AND ".join(where), params
+    """The WHERE clause and bound parameters for the UI's claim filters (names matched in part)."""
+    where, params = claim_conditions(ClaimFilter(
+        text=f.q, kind=f.kind, predicate=f.type, actor=f.actor, place=f.place, modality=f.modality,
+        source=f.source, doc_id=f.document, date_from=f.date_from, date_to=f.date_to, partial_names=True,
+    ))
+    return " AND ".join(where) or "1 = 1", params
 
 
 def list_claims(conn: sqlite3.Connection, f: Filters, page: Page) -> dict[str, Any]:
@@ -491,12 +414,10 @@ def _document_where(f: Filters) -> tuple[str, dict[str, Any]]:
     params: dict[str, Any] = {}
     if f.q:
         where.append("(d.title LIKE :q ESCAPE '\\' OR d.text LIKE :q ESCAPE '\\')")
-        params["q"] = _like(f.q)
+        params["q"] = like(f.q)
     if f.source:
-        where.append(
-            "(d.outlet LIKE :source ESCAPE '\\' OR d.path LIKE :source ESCAPE '\\' OR d.url LIKE :source ESCAPE '\\')"
-        )
-        params["source"] = _like(f.source)
+        where.append(document_source("d"))
+        params["source"] = f.source
     if f.date_from:
         where.append("d.published || :hi_pad >= :date_from")
         params["date_from"] = f.date_from
@@ -506,11 +427,9 @@ def _document_where(f: Filters) -> tuple[str, dict[str, Any]]:
         params["date_to"] = f.date_to
         params["hi_pad"] = "\uffff"
     if f.actor:
-        where.append(
-            "d.id IN (SELECT e.doc_id FROM entities e WHERE " + _entity_match_sql("e").replace(":term", ":actor") + ")"
-        )
-        params["actor"] = f.actor
-        params["actor_like"] = _like(f.actor)
+        cond, p = entity_condition("e", "actor", f.actor, partial=True)
+        where.append("d.id IN (SELECT e.doc_id FROM entities e WHERE " + cond + ")")
+        params.update(p)
     return " AND ".join(where), params
 
 

@@ -25,6 +25,7 @@ from claimgraph.model import (
     Place,
     Speaker,
 )
+from claimgraph.store.filters import ClaimFilter, claim_conditions, where_sql
 
 
 @dataclass
@@ -232,90 +233,32 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 20, offset: int = 
     return [SearchHit(r["id"], r["title"], r["snip"], r["rank"]) for r in rows]
 
 
-_ACTOR_ROLES = "('subject', 'object', 'source', 'target')"
-_PLACE_ROLES = "('location', 'origin')"
-_ENTITY_MATCH = (
-    "(e.id = ? OR e.canonical_id = ? OR cg_fold(e.name) = cg_fold(?)"
-    " OR EXISTS (SELECT 1 FROM json_each(e.aliases_json) j WHERE cg_fold(j.value) = cg_fold(?)))"
-)
-
-
-def claim_filters(
-    text: str | None = None, kind: str | None = None, predicate: str | None = None, event_type: str | None = None,
-    entity_type: str | None = None, actor: str | None = None, place: str | None = None,
-    date_from: str | None = None, date_to: str | None = None, modality: str | None = None,
-    source: str | None = None, doc_id: str | None = None, entity: str | None = None,
-) -> tuple[list[str], list[Any]]:
-    """SQL conditions over ``claims c`` joined to ``documents d`` and ``attributions a``.
-
-    ``actor``/``place``/``entity`` accept an entity id, a canonical id, a name or an alias.
-    A date range keeps claims whose date (value or after/before bounds, at any
-    precision) overlaps it; claims without a date are left out.
-    """
-    where: list[str] = []
-    args: list[Any] = []
-    if text:
-        where.append("cg_fold(cg_evidence(d.text, c.evidence_json)) LIKE '%' || cg_fold(?) || '%'")
-        args.append(text)
-    if kind:
-        where.append("c.kind = ?")
-        args.append(kind)
-    if event_type:
-        where.append("c.kind = 'event' AND c.predicate = ?")
-        args.append(event_type)
-    if predicate:
-        where.append("c.predicate = ?")
-        args.append(predicate)
-    if entity_type:
-        where.append("EXISTS (SELECT 1 FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id"
-                     " WHERE ce.claim_id = c.id AND e.type = ?)")
-        args.append(entity_type)
-    for value, roles in ((actor, _ACTOR_ROLES), (place, _PLACE_ROLES), (entity, None)):
-        if value:
-            role_sql = f" AND ce.role IN {roles}" if roles else ""
-            where.append("EXISTS (SELECT 1 FROM claim_entities ce JOIN entities e ON e.id = ce.entity_id"
-                         f" WHERE ce.claim_id = c.id{role_sql} AND {_ENTITY_MATCH})")
-            args += [value, value, value, value]
-    if date_from:
-        # '~' sorts after digits and '-', so a month "2022-04" reaches to the end of April
-        where.append("(COALESCE(c.date_value, c.date_before) IS NULL OR COALESCE(c.date_value, c.date_before) || '~' >= ?)")
-        args.append(date_from)
-    if date_to:
-        where.append("(COALESCE(c.date_value, c.date_after) IS NULL OR COALESCE(c.date_value, c.date_after) <= ?)")
-        args.append(date_to)
-    if date_from or date_to:
-        where.append("(c.date_value IS NOT NULL OR c.date_after IS NOT NULL OR c.date_before IS NOT NULL)")
-    if modality:
-        where.append("c.modality = ?")
-        args.append(modality)
-    if source:
-        where.append("(cg_fold(d.outlet) LIKE '%' || cg_fold(?) || '%' OR cg_fold(a.chain_json) LIKE '%' || cg_fold(?) || '%')")
-        args += [source, source]
-    if doc_id:
-        where.append("c.doc_id = ?")
-        args.append(doc_id)
-    return where, args
-
-
 _CLAIMS_FROM = (
     " FROM claims c JOIN documents d ON d.id = c.doc_id"
     " LEFT JOIN attributions a ON a.doc_id = c.doc_id AND a.id = c.attribution_id"
 )
 
 
+def _claim_where(filters: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """Keyword filters (the fields of :class:`~claimgraph.store.filters.ClaimFilter`) as SQL."""
+    unknown = set(filters) - set(ClaimFilter.names())
+    if unknown:
+        raise TypeError(f"unknown claim filter(s): {', '.join(sorted(unknown))}")
+    where, params = claim_conditions(ClaimFilter(**filters))
+    return where_sql(where), params
+
+
 def claims(conn: sqlite3.Connection, limit: int | None = None, offset: int = 0, **filters: Any) -> list[StoredClaim]:
-    where, args = claim_filters(**filters)
+    where, params = _claim_where(filters)
     sql = (
         "SELECT c.*, a.id AS a_id, a.chain_json, a.evidence_start, a.evidence_end, a.cue, a.scope_start, a.scope_end,"
         " d.text AS d_text, d.title AS d_title, d.outlet AS d_outlet, d.published AS d_published, d.path AS d_path,"
         " d.url AS d_url" + _CLAIMS_FROM
     )
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY d.rowid, c.rowid LIMIT ? OFFSET ?"
-    args += [-1 if limit is None else limit, offset]
+    sql += where + " ORDER BY d.rowid, c.rowid LIMIT :limit OFFSET :offset"
+    params.update(limit=-1 if limit is None else limit, offset=offset)
     out: list[StoredClaim] = []
-    for r in conn.execute(sql, args):
+    for r in conn.execute(sql, params):
         claim = claim_from_row(r)
         att = None
         if r["a_id"] is not None:
@@ -334,9 +277,8 @@ def claims(conn: sqlite3.Connection, limit: int | None = None, offset: int = 0, 
 
 
 def count_claims(conn: sqlite3.Connection, **filters: Any) -> int:
-    where, args = claim_filters(**filters)
-    sql = "SELECT COUNT(*)" + _CLAIMS_FROM + (" WHERE " + " AND ".join(where) if where else "")
-    return int(conn.execute(sql, args).fetchone()[0])
+    where, params = _claim_where(filters)
+    return int(conn.execute("SELECT COUNT(*)" + _CLAIMS_FROM + where, params).fetchone()[0])
 
 
 def stats(conn: sqlite3.Connection) -> dict[str, int]:
