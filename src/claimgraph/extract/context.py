@@ -32,13 +32,21 @@ class DocContext:
     #: default attribution: the outlet speaking in its own voice
     outlet_attribution: str | None = None
 
+    #: lookup caches (stages append to the lists and may re-id entities, so every hit is checked)
+    _by_id: dict[str, Entity] = field(default_factory=dict, repr=False, compare=False)
+    _by_id_of: tuple[int, int] = field(default=(0, -1), repr=False, compare=False)
+    _bounds: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
+
     def entity(self, entity_id: str | None) -> Entity | None:
+        """The entity with this id; an index rebuilt when the list has grown, been replaced, or the hit is stale."""
         if entity_id is None:
             return None
-        for e in self.entities:
-            if e.id == entity_id:
-                return e
-        return None
+        hit = self._by_id.get(entity_id)
+        if hit is not None and hit.id == entity_id and self._by_id_of == (id(self.entities), len(self.entities)):
+            return hit
+        self._by_id = {e.id: e for e in self.entities}
+        self._by_id_of = (id(self.entities), len(self.entities))
+        return self._by_id.get(entity_id)
 
     def mention_at(self, start: int, end: int) -> Mention | None:
         """The longest entity-linked mention overlapping [start, end)."""
@@ -64,7 +72,10 @@ class DocContext:
         return best[1] if best else self.outlet_attribution
 
     def sentence_bounds(self) -> list[tuple[int, int]]:
-        return [(s.start_char, s.end_char) for s in self.sdoc.sents]
+        """Character bounds of every sentence (the parse never changes, so computed once)."""
+        if self._bounds is None:
+            self._bounds = [(s.start_char, s.end_char) for s in self.sdoc.sents]
+        return self._bounds
 
     def sentence_of(self, char: int) -> tuple[int, int] | None:
         bounds = self.sentence_bounds()
