@@ -19,6 +19,8 @@ from claimgraph.ingest import document_from_text, find_dateline, iso_date, parse
         ("Kyiv update\n\n2023-06-05 10:42 UTC\n\nShelling continued overnight.", "2023-06-05", "day"),
         ("Kyiv update\n\n2023-06-05T10:42:00Z\n\nShelling continued overnight.", "2023-06-05", "day"),
         ("Kyiv update\n\nMar 3, 2021 at 10:42 am\n\nShelling continued.", "2021-03-03", "day"),
+        # a full stop typed for the comma between day and year
+        ("For Immediate Release\n\nKABUL, Afghanistan (Nov. 1. 2011)\nA force detained two.", "2011-11-01", "day"),
     ],
 )
 def test_dateline_gives_publication_date_with_precision(text: str, published: str, precision: str) -> None:
@@ -96,3 +98,9 @@ def test_press_release_marker_is_not_a_title() -> None:
 def test_unicode_line_separators_split_lines() -> None:
     line = find_dateline("ISAF Joint Command\u2028For Immediate Release\u2028KABUL, Afghanistan (Feb. 8, 2011)\u2028ISAF said")
     assert line.published == "2011-02-08"
+
+
+def test_full_stop_between_day_and_year_does_not_read_other_numbers_as_dates() -> None:
+    assert parse_date("Nov. 1. 2011") == ("2011-11-01", "day")
+    # a day and a year with no month are no date, whatever the punctuation
+    assert find_dateline("KABUL, Afghanistan (1. 2011)\nA force detained two.").published is None

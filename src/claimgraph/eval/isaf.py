@@ -93,7 +93,7 @@ _MONTHS = {m.casefold(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.casefold(): i for i, m in enumerate(calendar.month_abbr) if m})
 _MONTHS["sept"] = 9
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATELINE = re.compile(rf"\(\s*({_MONTH_RE})\.?\s+(\d{{1,2}})(?:\s*,\s*(\d{{4}}))?\s*\)", re.IGNORECASE)
+_DATELINE = re.compile(rf"\(\s*({_MONTH_RE})\.?\s+(\d{{1,2}})(?:\s*[,.]\s*(\d{{4}}))?\s*\)", re.IGNORECASE)
 _HEADER_DATE = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})\s*,\s*(\d{{4}})\b", re.IGNORECASE)
 _RELEASE_NO = re.compile(r"\b((?:19|20)\d\d)[-–](0[1-9]|1[0-2])[-–][A-Z]{1,3}[-–]\d+")
 

@@ -42,7 +42,7 @@ _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,
 #: dates written out: "March 3, 2021", "3 March 2021", "Jan. 25, 2013", "01/14/2025", "2025-01-14", "April 2022"
 _DATE = (
     rf"(?:{_WEEKDAY})?(?:"
-    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?[,.]?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
     rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
@@ -106,6 +106,8 @@ def parse_date(text: str) -> tuple[str, str] | None:
     text = text.strip()
     if not text:
         return None
+    # "Nov. 1. 2011": a full stop typed for the comma between day and year
+    text = re.sub(r"(?<=[A-Za-z.]\s)(\d{1,2})\.\s+(\d{4})\b", r"\1, \2", text)
     if re.fullmatch(r"\d{4}", text):
         return text, "year"
     if re.fullmatch(r"\d{4}-\d{2}", text):
