@@ -15,6 +15,8 @@ noun phrase headed by an agent noun of ``data/agents.yaml`` (with its CAMEO/PLOV
   an agent noun modifying any other noun is a group of its own ("a police post", "guerrilla camps");
 - a head that a named mention covers is not an agent (a named entity wins: "Taliban fighters"
   is the Taliban, and "Israeli police" stays the entity stage's);
+- a demonym on a thing that is no actor ("an Indian proposal", "Palestinian homes") is a
+  nationality group of its own (sector ``demonym_owner_sector``): the thing's author or owner;
 - a bare re-mention ("the rebels") joins the one earlier group with the same head, if there
   is exactly one ("Afghan rebels … the rebels"); that may be a named phrase the entity stage
   linked ("Iraqi officials" → Iraq … "the officials": a coreference mention of Iraq).
@@ -55,6 +57,7 @@ class Lexicon:
     instruments: frozenset[str]
     quantities: frozenset[str]
     demonym_plural_sector: str
+    demonym_owner_sector: str
     demonyms: dict[str, str]
     country_names: dict[str, str]
 
@@ -72,6 +75,7 @@ def lexicon() -> Lexicon:
         instruments=frozenset(w.lower() for w in data.get("instruments") or ()),
         quantities=frozenset(w.lower() for w in data.get("quantities") or ()),
         demonym_plural_sector=str(data.get("demonym_plural_sector") or "CVL"),
+        demonym_owner_sector=str(data.get("demonym_owner_sector") or "NAT"),
         demonyms=demonyms,
         country_names=names,
     )
@@ -221,6 +225,7 @@ def find_agents(ctx: DocContext) -> None:
     named_heads: dict[str, set[str]] = {}
     types = {e.id: e.type for e in ctx.entities}
     lex = lexicon()
+    covered: set[int] = set()
     for tok in sdoc:
         if tok.i in named:
             if (tok.pos_ == "NOUN" and sector_of_word(tok) and types.get(named[tok.i]) in ("Location", "Organization")
@@ -230,6 +235,7 @@ def find_agents(ctx: DocContext) -> None:
         ph = _phrase(ctx, tok, named)
         if ph is None:
             continue
+        covered.update(range(ph.start, ph.end))
         s, e = sdoc[ph.start].idx, sdoc[ph.end - 1].idx + len(sdoc[ph.end - 1].text)
         name = text[s:e]
         head = tok.lemma_.lower()
@@ -262,6 +268,40 @@ def find_agents(ctx: DocContext) -> None:
             entity.aliases.append(name)
         entity.mentions.append((s, e))
         ctx.mentions.append(Mention(s, e, name, AGENT_LABEL, entity.id, "pattern"))
+    _nationality_owners(ctx, named, covered)
+
+
+def _nationality_owners(ctx: DocContext, named: dict[int, str], covered: set[int]) -> None:
+    """A demonym modifying a thing that is no actor ("rejected an Indian proposal", "over Israeli
+    air raids", "demolished Palestinian homes") names the nation whose thing it is: one ``Group``
+    per demonym (sector ``demonym_owner_sector``), so the claim stages can take the owner as an
+    event's actor. Demonyms inside an agent phrase ("Afghan rebels") or a name stay theirs."""
+    lex = lexicon()
+    text = ctx.document.text
+    by_name: dict[str, Entity] = {}
+    for tok in ctx.sdoc:
+        if (tok.dep_ not in ("amod", "compound", "nmod") or not tok.text[:1].isupper()
+                or tok.i in named or tok.i in covered or tok.head.i in named or tok.head.i in covered
+                or tok.head.pos_ != "NOUN" or tok.head.i < tok.i):
+            continue
+        country = lex.demonyms.get(tok.lower_)
+        if country is None:
+            continue
+        s, e = tok.idx, tok.idx + len(tok.text)
+        entity = by_name.get(tok.lower_)
+        if entity is None:
+            entity = Entity(
+                id=stable_id("ent_", ctx.document.id, "Group", tok.lower_, country, (s, e)),
+                type="Group",
+                name=tok.text,
+                kind=lex.sectors.get(lex.demonym_owner_sector, "nationality"),
+                external_ids={"sector": lex.demonym_owner_sector, "country": country},
+                aliases=[tok.text],
+            )
+            ctx.entities.append(entity)
+            by_name[tok.lower_] = entity
+        entity.mentions.append((s, e))
+        ctx.mentions.append(Mention(s, e, tok.text, AGENT_LABEL, entity.id, "pattern"))
 
 
 
@@ -277,9 +317,10 @@ def state_stand_ins(ctx: DocContext) -> dict[str, str]:
 
     "Iraqi officials said they arrested …" in a report that names Iraq: the state acts, as
     "Iraq's officials" would be read by the claim stages when the entity stage links the
-    modifier. A group of a country the document never names stays the group.
+    modifier. A group of a country the document never names stays the group. So does a
+    nationality word ("rejected the Venezuelan demands" → Venezuela when Venezuela is named).
     """
-    state = state_sectors()
+    state = state_sectors() | {lexicon().demonym_owner_sector}
     countries: dict[str, str] = {}
     for e in ctx.entities:
         if e.type == "Location" and e.kind == "country":

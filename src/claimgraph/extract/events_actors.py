@@ -45,6 +45,8 @@ _TARGET_PREPS = {
     "AID": ("to", "for"),
     "SUPPORT": ("for", "with", "to"),
     "REQUEST": ("from",),
+    # "complained over Israeli air raids", "protested about the detentions": whose doing it is
+    "ACCUSE": ("on", "against", "at", "over", "about"),
     "SANCTION": ("on", "against", "to", "for"),
     "RELOCATE": (),
 }
@@ -278,7 +280,8 @@ class EventActors:
             if c.dep_ == "poss" and c.pos_ != "PRON":
                 sources += self.actors.of_np(c)
             elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
-                e = self.actors.at(c)
+                # "Israeli air raids": a nationality word is the raids' author
+                e = self.actors.at(c) or self.actors.agent_at(c)
                 if e and self.actors.type_of(e) != "Agreement":
                     sources.append(e)
         by_agent: list[str] = []

@@ -1,0 +1,47 @@
+"""Event actors read from the parse on unseen text: nationality words and possessors as actors,
+and the owner of a thing acted on."""
+
+from __future__ import annotations
+
+from claimgraph.extract.context import DocContext
+
+
+def _events(ctx: DocContext, predicate: str) -> list[tuple[list[str], list[str], str]]:
+    """(source names, target names, modality) of the event claims of one type."""
+    name = {e.id: e.name for e in ctx.entities}
+    return [([name[s] for s in c.sources], [name[t] for t in c.targets], c.modality)
+            for c in ctx.claims if c.kind == "event" and c.predicate == predicate]
+
+
+def test_a_nationality_word_on_a_rejected_thing_is_the_target(run_claims):
+    ctx = run_claims("Mali's junta rejected an Algerian proposal for new peace talks with the rebels.")
+    rejects = _events(ctx, "REJECT")
+    assert rejects and rejects[0][1] == ["Algerian"]
+
+
+def test_nationality_author_of_a_nominal_attack(run_claims):
+    ctx = run_claims("Yemen complained to the Security Council over two Saudi air raids on Saada.")
+    accuse = _events(ctx, "ACCUSE")
+    assert accuse and accuse[0][0] == ["Yemen"] and accuse[0][1] == ["Saudi"]
+    raids = [e for t in ("ASSAULT", "COERCE") for e in _events(ctx, t)]
+    assert raids and raids[0][0] == ["Saudi"]
+
+
+def test_owner_of_the_thing_destroyed_is_the_target(run_claims):
+    ctx = run_claims("Russian troops shelled Ukrainian homes near Kharkiv on Sunday.")
+    ((sources, targets, _),) = _events(ctx, "ASSAULT")
+    assert targets == ["Ukrainian"]
+
+
+def test_nationality_acts_for_the_country_the_document_names(run_claims):
+    ctx = run_claims("Colombia said Venezuelan soldiers crossed the border. Bogota rejected the Venezuelan "
+                     "demands for talks. Venezuela denied it.")
+    rejects = _events(ctx, "REJECT")
+    assert any(targets == ["Venezuela"] for _, targets, _ in rejects)
+
+
+def test_a_demonym_inside_an_agent_phrase_or_a_name_is_no_separate_actor(run_claims):
+    ctx = run_claims("Malian rebels attacked a French convoy near Gao. The Nigerian Army denied involvement.")
+    groups = {e.name for e in ctx.entities if e.type == "Group" and e.kind == "nationality"}
+    assert "Malian" not in groups and "Nigerian" not in groups
+    assert "French" in groups
