@@ -45,3 +45,31 @@ def test_a_demonym_inside_an_agent_phrase_or_a_name_is_no_separate_actor(run_cla
     groups = {e.name for e in ctx.entities if e.type == "Group" and e.kind == "nationality"}
     assert "Malian" not in groups and "Nigerian" not in groups
     assert "French" in groups
+
+
+def test_a_definite_description_of_an_armed_group_is_the_group_just_named(run_claims):
+    ctx = run_claims("Al-Shabaab fighters attacked an army base near Mogadishu on Friday. "
+                     "The militant group said its fighters killed ten soldiers.")
+    killed = _events(ctx, "ASSAULT")
+    assert any(sources == ["al-Shabaab"] for sources, _, _ in killed[1:])
+    assert not [e for e in ctx.entities if e.type == "Group" and "militant" in e.name.lower()]
+
+
+def test_a_description_before_any_named_armed_group_stays_a_group(run_claims):
+    ctx = run_claims("The insurgents attacked a checkpoint in Kidal. JNIM was blamed later.")
+    ((sources, _, _),) = _events(ctx, "ASSAULT")
+    assert sources == ["insurgents"]
+
+
+def test_a_denial_by_the_accused_answers_the_accusation(run_claims):
+    ctx = run_claims("Houthi rebels seized a tanker in the Red Sea. Saudi Arabia accused the Houthis of piracy. "
+                     "The rebel group denied the charge on Sunday.")
+    ((sources, targets, modality),) = _events(ctx, "REJECT")
+    assert sources == ["Houthis"] and targets == ["Saudi Arabia"]
+    assert modality != "asserted"  # a denial is never stored as an assertion
+
+
+def test_a_denial_by_someone_not_accused_gets_no_invented_target(run_claims):
+    ctx = run_claims("Colombia accused the ELN of the bombing in Cali. Venezuela denied any role on Monday.")
+    ((sources, targets, _),) = _events(ctx, "REJECT")
+    assert sources == ["Venezuela"] and targets == []

@@ -15,6 +15,9 @@ noun phrase headed by an agent noun of ``data/agents.yaml`` (with its CAMEO/PLOV
   an agent noun modifying any other noun is a group of its own ("a police post", "guerrilla camps");
 - a head that a named mention covers is not an agent (a named entity wins: "Taliban fighters"
   is the Taliban, and "Israeli police" stays the entity stage's);
+- a definite description of a non-state armed group with no country ("the insurgents", "the
+  militant group": ``armed_descriptor_sectors``) is a mention of the armed group named just before
+  it, when the document has named one and no earlier group has that head;
 - a demonym on a thing that is no actor ("an Indian proposal", "Palestinian homes") is a
   nationality group of its own (sector ``demonym_owner_sector``): the thing's author or owner;
 - a bare re-mention ("the rebels") joins the one earlier group with the same head, if there
@@ -58,6 +61,7 @@ class Lexicon:
     quantities: frozenset[str]
     demonym_plural_sector: str
     demonym_owner_sector: str
+    armed_sectors: frozenset[str]
     demonyms: dict[str, str]
     country_names: dict[str, str]
 
@@ -76,6 +80,7 @@ def lexicon() -> Lexicon:
         quantities=frozenset(w.lower() for w in data.get("quantities") or ()),
         demonym_plural_sector=str(data.get("demonym_plural_sector") or "CVL"),
         demonym_owner_sector=str(data.get("demonym_owner_sector") or "NAT"),
+        armed_sectors=frozenset(str(s).upper() for s in data.get("armed_descriptor_sectors") or ()),
         demonyms=demonyms,
         country_names=names,
     )
@@ -250,6 +255,14 @@ def find_agents(ctx: DocContext) -> None:
                     # "Iraqi officials said … The officials also said": the named phrase's entity
                     ctx.mentions.append(Mention(s, e, name, AGENT_LABEL, only, "coref"))
                     continue
+        if entity is None and ph.country is None and ph.sector in lex.armed_sectors \
+                and not by_head.get(head) and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            armed = _armed_antecedent(ctx, tok)
+            if armed is not None:
+                # "the insurgent group denied involvement": the armed group just named
+                ctx.mentions.append(Mention(s, e, name, AGENT_LABEL, armed, "coref"))
+                covered.update(range(ph.start, ph.end))
+                continue
         if entity is None:
             ext = {"sector": ph.sector}
             if ph.country:
@@ -269,6 +282,27 @@ def find_agents(ctx: DocContext) -> None:
         entity.mentions.append((s, e))
         ctx.mentions.append(Mention(s, e, name, AGENT_LABEL, entity.id, "pattern"))
     _nationality_owners(ctx, named, covered)
+
+
+def _armed_antecedent(ctx: DocContext, tok: Token) -> str | None:
+    """The named non-state armed group (entity kind ``armed_group``) that a definite description at
+    ``tok`` refers to: the only one named before it, or else the one named last, in the same or the
+    previous sentence. None when the document names none before it."""
+    start = tok.idx
+    last: dict[str, int] = {}
+    for e in ctx.entities:
+        if e.type == "Organization" and e.kind == "armed_group":
+            before = [s for s, _ in e.mentions if s < start]
+            if before:
+                last[e.id] = max(before)
+    if len(last) == 1:
+        return next(iter(last))
+    if not last:
+        return None
+    best = max(last, key=lambda k: last[k])
+    sent = tok.sent
+    prev_start = ctx.sdoc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return best if last[best] >= ctx.sdoc[prev_start].idx else None
 
 
 def _nationality_owners(ctx: DocContext, named: dict[int, str], covered: set[int]) -> None:

@@ -69,6 +69,7 @@ class _Events:
         self.where = EventPlaces(self.actors)
         self.claims: list[Claim] = []
         self.last_accusation: Claim | None = None
+        self.accusations: list[Claim] = []
         self.counter = PeopleCounter()
         #: head lemma -> [(token index, number)] of numbered noun phrases, for re-mentions
         self.numbered: dict[str, list[tuple[int, int]]] = {}
@@ -126,6 +127,10 @@ class _Events:
             sources = list(dict.fromkeys(self.stand_ins.get(s, s) for s in sources if self.actors.type_of(s) in ACTOR_TYPES))
             targets = list(dict.fromkeys(self.stand_ins.get(t, t) for t in targets if self.actors.type_of(t) in ACTOR_TYPES))
             targets = [t for t in targets if t not in sources]
+            if trig.type == "REJECT" and not targets and sources:
+                # "Afghan officials accused the Taliban … The insurgent group denied involvement":
+                # a denial by the accused answers the latest accusation against it
+                targets = self.accusers_of(sources)
             unresolved = False
             if not sources and not targets:
                 # no entity names a participant: keep the event only when a participant phrase exists
@@ -202,6 +207,14 @@ class _Events:
         self.claims.append(c)
         if trig.type == "ACCUSE" and sources:
             self.last_accusation = c
+            self.accusations.append(c)
+
+    def accusers_of(self, accused: list[str]) -> list[str]:
+        """The sources of the latest accusation stated so far against one of ``accused``."""
+        for c in reversed(self.accusations):
+            if set(c.targets) & set(accused):
+                return [s for s in c.sources if s not in accused]
+        return []
 
 
 def find_events(ctx: DocContext) -> None:
