@@ -231,6 +231,7 @@ def find_agents(ctx: DocContext) -> None:
     types = {e.id: e.type for e in ctx.entities}
     lex = lexicon()
     covered: set[int] = set()
+    described: dict[str, str] = {}  # armed-group description as written -> the group it referred to
     for tok in sdoc:
         if tok.i in named:
             if (tok.pos_ == "NOUN" and sector_of_word(tok) and types.get(named[tok.i]) in ("Location", "Organization")
@@ -257,8 +258,10 @@ def find_agents(ctx: DocContext) -> None:
                     continue
         if entity is None and ph.country is None and ph.sector in lex.armed_sectors \
                 and not by_head.get(head) and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-            armed = _armed_antecedent(ctx, tok)
+            # the same description again is the same group, however many groups were named between
+            armed = described.get(name.lower()) or _armed_antecedent(ctx, tok)
             if armed is not None:
+                described[name.lower()] = armed
                 # "the insurgent group denied involvement": the armed group just named
                 ctx.mentions.append(Mention(s, e, name, AGENT_LABEL, armed, "coref"))
                 covered.update(range(ph.start, ph.end))

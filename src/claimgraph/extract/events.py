@@ -41,7 +41,7 @@ from claimgraph.extract.events_actors import ACTOR_TYPES, EventActors
 from claimgraph.extract.events_counts import PeopleCounter, is_irrealis_infinitive, stated_number
 from claimgraph.extract.events_lexicon import Trigger, intent_table
 from claimgraph.extract.events_places import EventPlaces, date_from_related_events, evidence
-from claimgraph.extract.events_triggers import LIGHT_VERBS, Triggers
+from claimgraph.extract.events_triggers import LIGHT_VERBS, Triggers, argument_slot
 from claimgraph.extract.modality import is_anaphoric_denial, is_negated, modality_of
 from claimgraph.extract.syntax import Actors, subject_of
 from claimgraph.model import Claim
@@ -90,7 +90,7 @@ class _Events:
             if self.triggers.is_content(tok):
                 continue
             if tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS and any(
-                c.dep_ == "dobj" and self.triggers.trigger_of(c) is not None for c in tok.children
+                self.triggers.trigger_of(n) is not None for n in self.carried_nouns(tok)
             ):
                 continue  # "imposed sanctions", "launched attacks": the noun is the event
             if tok.pos_ == "ADJ":
@@ -208,6 +208,17 @@ class _Events:
         if trig.type == "ACCUSE" and sources:
             self.last_accusation = c
             self.accusations.append(c)
+
+    def carried_nouns(self, verb: Token) -> list[Token]:
+        """The nouns a light verb's object slot holds: "launched attacks" → attacks, "carried out a
+        series of airstrikes" → airstrikes."""
+        out = []
+        for d in verb.children:
+            if d.dep_ == "dobj":
+                out.append(d)
+                out += [p for prep in d.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                        for p in prep.children if p.dep_ == "pobj" and argument_slot(p) is d]
+        return out
 
     def accusers_of(self, accused: list[str]) -> list[str]:
         """The sources of the latest accusation stated so far against one of ``accused``."""

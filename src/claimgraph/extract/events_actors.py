@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from claimgraph.extract.agents import country_code
 from claimgraph.extract.attribution import claim_attribution
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.events_lexicon import Trigger
-from claimgraph.extract.events_triggers import CONTENT_TAKING, LIGHT_VERBS, Triggers
+from claimgraph.extract.events_triggers import CONTENT_TAKING, LIGHT_VERBS, Triggers, argument_slot
 from claimgraph.extract.syntax import PLURAL_PRONOUNS, Actors, conjuncts, is_passive, preps_of, subject_of
 
 if TYPE_CHECKING:
@@ -50,6 +51,11 @@ _TARGET_PREPS = {
     "SANCTION": ("on", "against", "to", "for"),
     "RELOCATE": (),
 }
+#: types whose target may be a place named as such ("attacked Kharkiv", "sanctions on Iran")
+_PLACE_AS_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REQUEST", "THREATEN", "CONSULT", "AGREE",
+                              "SUPPORT", "AID", "REJECT", "COOPERATE"})
+#: types whose object's prepositional phrase names the target ("signed a deal with X", "sent aid to X")
+_OBJECT_PHRASE_TARGETED = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT", "AID", "SANCTION"})
 _NOUN_TARGET_PREPS = ("on", "against", "of", "at", "with", "to")
 
 class EventActors:
@@ -226,13 +232,16 @@ class EventActors:
         preps = _TARGET_PREPS.get(trig.type, _TARGET_PREPS["default"])
         holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj",)]
         for h in holders:
+            # the object's own phrase names the target for these types, or when the object is part
+            # of the trigger's idiom ("pointed a finger at X")
+            via_object = h is verb or trig.type in _OBJECT_PHRASE_TARGETED or h.lemma_.lower() == trig.particle
             for c in h.children:
-                if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                if c.dep_ in ("prep", "dative") and c.lower_ in preps and via_object:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             for e in self.phrase(p) or self.owners(p):
-                                if self.actors.type_of(e) != "Location" or trig.type in ("ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REQUEST", "THREATEN", "CONSULT", "AGREE", "SUPPORT", "AID", "REJECT"):
-                                    if e not in targets and (h is verb or trig.type in ("AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT", "AID", "SANCTION")):
+                                if self.actors.type_of(e) != "Location" or trig.type in _PLACE_AS_TARGET:
+                                    if e not in targets:
                                         targets.append(e)
         if not targets and trig.type in CONTENT_TAKING:
             # "offered to hand over to Britain …", "demanded that the US cancel …": the one the
@@ -276,14 +285,22 @@ class EventActors:
         sources: list[str] = []
         targets: list[str] = []
         target_tok = None
+        patient_poss = trig.possessor_patient and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
         for c in noun.children:
             if c.dep_ == "poss" and c.pos_ != "PRON":
-                sources += self.actors.of_np(c)
+                if patient_poss:
+                    # "al-Baghdadi's killing", "the commander's arrest": the one killed or arrested
+                    if target_tok is None:
+                        target_tok = c
+                    targets += self.actors.of_np(c)
+                else:
+                    sources += self.actors.of_np(c)
             elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
                 # "Israeli air raids": a nationality word is the raids' author
                 e = self.actors.at(c) or self.actors.agent_at(c)
-                if e and self.actors.type_of(e) != "Agreement":
-                    sources.append(e)
+                if e and self.actors.type_of(e) != "Agreement" and not self.is_town(e):
+                    sources.append(e)  # "the Kabul attack": a town names the place, not the attacker
         by_agent: list[str] = []
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "by":
@@ -305,20 +322,23 @@ class EventActors:
                         if target_tok is None and (ents or c.lower_ == "of"):
                             target_tok = p
                         targets += ents
-        if not sources and noun.dep_ in ("dobj",) and noun.head.pos_ in ("VERB", "AUX") \
-                and noun.head.lemma_.lower() not in self.reporting_verbs:
+        slot = argument_slot(noun)  # "carried out a series of airstrikes": as if "carried out airstrikes"
+        if not sources and slot.dep_ in ("dobj",) and slot.head.pos_ in ("VERB", "AUX") \
+                and slot.head.lemma_.lower() not in self.reporting_verbs \
+                and (slot.head.lemma_.lower() in LIGHT_VERBS or self.trigger_of(slot.head) is None):
+            # ("condemned the attack", "praised the withdrawal": an event of its own about another's act)
             # "launched attacks", "tightened the blockade", "lifted the curfew": the verb's subject acts
-            sources = self.subject_phrase(subject_of(noun.head))
-        if not targets and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+            sources = self.subject_phrase(subject_of(slot.head))
+        if not targets and slot.dep_ == "dobj" and slot.head.lemma_.lower() in LIGHT_VERBS:
             # "opened fire on protesters", "launched an attack against the base": the light verb's phrase
-            for c, p in preps_of(noun.head, ("on", "against", "at", "upon")):
+            for c, p in preps_of(slot.head, ("on", "against", "at", "upon")):
                 ents = [e for e in self.phrase(p) if e not in sources]
                 if ents and target_tok is None:
                     target_tok = p
                 targets += ents
             if not targets and trig.type in ("ASSAULT", "COERCE"):
                 # "opened fire to disperse demonstrators": whom the purpose clause acts on
-                for v in noun.head.children:
+                for v in slot.head.children:
                     if v.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in v.children if a.dep_ == "aux"):
                         for o in v.children:
                             if o.dep_ == "dobj":
@@ -340,6 +360,15 @@ class EventActors:
         targets = [t for t in targets if t not in sources]
         return list(dict.fromkeys(sources)), list(dict.fromkeys(targets)), target_tok
 
+    def is_town(self, entity_id: str) -> bool:
+        """Is the entity a place below the level of a country (a town, a province, a district)?"""
+        if self.actors.type_of(entity_id) != "Location":
+            return False
+        e = self.ctx.entity(entity_id)
+        if e is None or e.kind == "country":
+            return False
+        return country_code(e.name) is None
+
     def has_participant(self, tok: Token) -> bool:
         """Does the trigger have a subject, object or agent phrase that names a participant?"""
         host = tok.head if tok.pos_ == "ADJ" else tok
@@ -351,6 +380,9 @@ class EventActors:
             s2 = subject_of(tok.head)
             if s2 is not None:
                 cands.append(s2)
+        if tok.pos_ == "NOUN":
+            # "the arrest of another five people": the one the nominal event is done to
+            cands.extend(p for c, p in preps_of(tok, ("of",)))
         for c in list(cands):
             if c.dep_ == "agent":
                 cands.extend(p for p in c.children if p.dep_ == "pobj")

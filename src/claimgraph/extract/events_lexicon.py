@@ -26,6 +26,8 @@ class Trigger:
     count: str | None
     particle: str | None
     needs_place: bool
+    #: a nominal whose possessor undergoes it ("X's killing", "his arrest"), see data/events.tsv
+    possessor_patient: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -34,6 +36,8 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
     out: dict[tuple[str, str], list[Trigger]] = {}
     for row in load_tsv("events.tsv"):
         typ = row["type"]
+        if typ == "-":
+            continue  # a sense that is no event: see non_events()
         if typ not in EVENT_TYPES:
             raise ModelError("CG201", subject="events.tsv", detail=f"{row['lemma']}: unknown event type {typ!r}")
         if row["pos"] not in ("VERB", "NOUN", "ADJ"):
@@ -44,9 +48,21 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
             head, particle = words[-1], " ".join(words[:-1])  # "air strike": modifier + head
         t = Trigger(lemma=row["lemma"], pos=row["pos"], type=typ, mode=None if row["mode"] == "-" else row["mode"],
                     count=None if row["count"] == "-" else row["count"], particle=particle,
-                    needs_place="needs place" in row["notes"])
+                    needs_place="needs place" in row["notes"], possessor_patient="possessor patient" in row["notes"])
         out.setdefault((head, row["pos"]), []).append(t)
     return out
+
+
+@lru_cache(maxsize=1)
+def non_events() -> frozenset[tuple[str, str]]:
+    """(verb lemma, particle/preposition/object lemma) senses that are no event ("warn of",
+    "share word"): rows of type ``-`` in ``data/events.tsv``."""
+    out = set()
+    for row in load_tsv("events.tsv"):
+        words = row["lemma"].split()
+        if row["type"] == "-" and row["pos"] == "VERB" and len(words) == 2:
+            out.add((words[0], words[1]))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)

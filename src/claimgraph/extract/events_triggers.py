@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from claimgraph.extract.attribution import reporting_cues
-from claimgraph.extract.events_lexicon import Trigger, intent_table, lexicon
+from claimgraph.extract.events_lexicon import Trigger, intent_table, lexicon, non_events
 from claimgraph.extract.modality import is_negated
 
 if TYPE_CHECKING:
@@ -29,11 +29,26 @@ _PLANNING_VERBS = frozenset({"plan", "intend", "decide", "prepare", "aim", "seek
 #: auxiliaries that make an event an announced intention ("will withdraw", "would allow")
 _INTENT_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
 
+#: nouns that only count or group the nominal events of their "of" phrase ("a series of airstrikes")
+SERIES_NOUNS = frozenset({"series", "wave", "string", "spate", "round", "barrage", "volley", "number", "campaign",
+                          "flurry", "succession", "chain"})
+
+
+def argument_slot(noun: Token) -> Token:
+    """The token that fills the verb's argument slot for a nominal event: the noun itself, or the
+    counting noun it hangs from ("carried out a series of airstrikes" → "series")."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in SERIES_NOUNS:
+        return prep.head
+    return noun
+
+
 class Triggers:
     """Trigger lookup against the lexicon, with the parse context that picks a sense."""
 
     def __init__(self) -> None:
         self.lex = lexicon()
+        self.non_events = non_events()
         self.reporting_verbs = reporting_cues().verbs | {"reiterate", "conclude", "demand", "insist"}
 
     def trigger_of(self, tok: Token) -> Trigger | None:
@@ -54,7 +69,12 @@ class Triggers:
         if pos == "ADJ":
             return cands[0]
         if pos == "VERB":
-            parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+            # the sense is picked by a particle, a preposition or the object noun ("pointed a finger at")
+            parts = {c.lower_ if c.dep_ != "dobj" else c.lemma_.lower()
+                     for c in tok.children if c.dep_ in ("prt", "prep", "dobj")}
+            lemma = cands[0].lemma.split()[0]
+            if any((lemma, w) in self.non_events for w in parts):
+                return None  # "warned of a possible resurgence", "shared word of the strike"
             with_p = [t for t in cands if t.particle and t.particle in parts]
             if with_p:
                 return with_p[0]

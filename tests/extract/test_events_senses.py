@@ -1,0 +1,65 @@
+"""Trigger senses and nominal events on unseen text: verb senses picked by their preposition or
+object, possessors that undergo the act, counting nouns, and places that are not actors."""
+
+from __future__ import annotations
+
+from claimgraph.extract.context import DocContext
+
+
+def _events(ctx: DocContext, predicate: str | None = None) -> list[tuple[str, list[str], list[str]]]:
+    name = {e.id: e.name for e in ctx.entities}
+    return [(c.predicate, [name[s] for s in c.sources], [name[t] for t in c.targets])
+            for c in ctx.claims if c.kind == "event" and (predicate is None or c.predicate == predicate)]
+
+
+def test_warning_of_a_danger_is_no_threat_but_a_warning_to_someone_is(run_claims):
+    assert not _events(run_claims("UN officials warned of a possible famine in Sudan's Darfur region."), "THREATEN")
+    ctx = run_claims("Iran warned Israel that it would retaliate for the strike on its consulate.")
+    assert [(s, t) for _, s, t in _events(ctx, "THREATEN")] == [(["Iran"], ["Israel"])]
+
+
+def test_sharing_news_is_no_cooperation_but_sharing_intelligence_is(run_claims):
+    assert not _events(run_claims("Colombia's defence minister was first to share word of the raid in Cauca."),
+                       "COOPERATE")
+    ctx = run_claims("Turkey has been sharing intelligence with Iraq since May.")
+    assert _events(ctx, "COOPERATE") == [("COOPERATE", ["Turkey"], ["Iraq"])]
+
+
+def test_pointing_a_finger_is_an_accusation(run_claims):
+    ctx = run_claims("Volodymyr Zelensky pointed a finger at Moscow after the strike.")
+    accusations = _events(ctx, "ACCUSE")
+    assert accusations and accusations[0][2] == ["Moscow"]
+
+
+def test_a_possessor_of_a_killing_is_the_one_killed(run_claims):
+    ctx = run_claims("Islamic State confirmed Abu Bakr al-Baghdadi's killing in a statement.")
+    kills = _events(ctx, "ASSAULT")
+    assert kills and "Abu Bakr al-Baghdadi" in kills[0][2] and "Abu Bakr al-Baghdadi" not in kills[0][1]
+
+
+def test_a_possessor_with_an_of_phrase_is_the_killer(run_claims):
+    ctx = run_claims("Human Rights Watch documented the Sudanese army's killing of civilians in El Fasher.")
+    kills = _events(ctx, "ASSAULT")
+    assert kills and kills[0][1] and "civilians" in kills[0][2]
+
+
+def test_a_series_of_strikes_is_one_event_with_the_light_verbs_subject(run_claims):
+    ctx = run_claims("Houthi rebels carried out a series of drone strikes against Saudi Arabia on Monday.")
+    assert _events(ctx, "ASSAULT") == [("ASSAULT", ["Houthis"], ["Saudi Arabia"])]
+
+
+def test_a_town_before_an_attack_is_its_place_not_its_author(run_claims):
+    ctx = run_claims("The Kharkiv attack killed nine people.")
+    for _, sources, _ in _events(ctx, "ASSAULT"):
+        assert "Kharkiv" not in sources
+
+
+def test_condemning_an_attack_does_not_make_the_speaker_the_attacker(run_claims):
+    ctx = run_claims("Mali's government condemned the attack on a convoy near Gao.")
+    attacks = [e for e in _events(ctx, "ASSAULT")]
+    assert attacks and all("Mali" not in sources for _, sources, _ in attacks)
+
+
+def test_an_arrest_of_unnamed_people_is_an_event_without_invented_actors(run_claims):
+    ctx = run_claims("The raid led to the arrest of another five people in the town of Mopti.")
+    assert _events(ctx, "COERCE") == [("COERCE", [], [])]
