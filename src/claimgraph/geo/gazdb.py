@@ -20,7 +20,7 @@ from typing import Any
 from claimgraph.geo.names import is_latin, norm, skeleton, strip_centre_prefix
 
 #: bump when the layout or the meaning of a column changes; an older file is rebuilt
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);

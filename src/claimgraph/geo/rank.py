@@ -41,6 +41,8 @@ SMALL_PLACE = 15_000
 #: only ever helps the neighbours of small countries
 ANCHOR_KM = 100.0
 ANCHOR_BONUS = 1.5
+#: a city this big in a country the text mentions outranks a namesake province or country abroad
+BIG_CITY = 100_000
 #: taken off a candidate abroad when another candidate of the name lies beside a mentioned country
 FOREIGN_PENALTY = 1.5
 
@@ -140,6 +142,13 @@ def rank(
         if beside:
             scored = [(s if c.entry.country in beside or focus.country_share(c.entry.country) else s - FOREIGN_PENALTY,
                        c) for s, c in scored]
+    # a country or province abroad is not meant when the name also denotes a province or a big city in a
+    # country the text is about ("Georgia" among US states; "Gaza" with Israel and Egypt, not Mozambique's)
+    home = {c.entry.country for c in candidates if c.name_score >= 0.95 and focus.country_share(c.entry.country)
+            and (c.entry.level == 1 or c.entry.population >= BIG_CITY)}
+    if home:
+        scored = [(s - FOREIGN_PENALTY if c.entry.level <= 1 and not focus.country_share(c.entry.country) else s, c)
+                  for s, c in scored]
     if wanted_level(kind) is None:
         # a bare name shared by a province and its namesake capital means the city ("Kabul", "Borno"),
         # and one shared by a province and its country's capital means the capital ("Washington")
@@ -165,10 +174,13 @@ def supported(cand: Candidate, parent: GazEntry | None, focus: Focus) -> bool:
     return focus.admin1_share(e.country, e.admin1) > 0 and ns >= 0.85
 
 
-def far_fetched(cand: Candidate, focus: Focus) -> bool:
-    """A small town or a neighbourhood abroad, while the text is about somewhere else, is a guess."""
+def far_fetched(cand: Candidate, focus: Focus, kind: str | None = None) -> bool:
+    """A small town or a neighbourhood abroad, while the text is about somewhere else, is a guess; so is
+    any town abroad for a name written as an admin area ("Nyanza province" in a text about Kenya is not
+    the Rwandan town: the gazetteer lacks the province, and the town is only its namesake)."""
     e = cand.entry
-    small = e.population < SMALL_PLACE or e.feature == "neighbourhood"
+    want = wanted_level(kind)
+    small = e.population < SMALL_PLACE or e.feature == "neighbourhood" or (want is not None and want <= 2)
     return (e.level >= 3 and small and bool(focus.countries) and not focus.country_share(e.country)
             and not focus.near(e, ANCHOR_KM, anchors=True))
 

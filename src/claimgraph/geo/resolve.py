@@ -210,13 +210,19 @@ def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym]) -> dict[str, Place
     # 2. rank with parents and the others' focus
     out: dict[str, Place] = {}
     chosen: dict[str, GazEntry] = {}
+    children: dict[str, list[str]] = {}
+    for t in toponyms:
+        if t.parent_key:
+            children.setdefault(t.parent_key, []).append(t.key)
     for t in _order(toponyms):
         own_c, own_a = votes[t.key]
         others = Focus(focus.countries - own_c, focus.admin1 - own_a,
                        [p for k, p in points.items() if k != t.key], [p for k, p in anchors.items() if k != t.key])
         parent = chosen.get(t.parent_key or "")
         parent_place = out.get(t.parent_key or "")
-        own = cands[t.key]
+        own = _holding_children(cands[t.key], [cands[k] for k in children.get(t.key, [])])
+        if parent is not None and _not_a_child(own, _kind_of(t, gaz), parent):
+            parent = parent_place = None  # "China, Indonesia": a list, not a place and its parent
         if t.key in regions:
             own = tuple(c for c in own if region_candidate(c, others))
             if not own:
@@ -232,7 +238,7 @@ def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym]) -> dict[str, Place
                 f"no place called '{t.text}' in the gazetteer lies in {parent.name}", parent_place, t.parent_key
             )
             continue
-        if parent is None and far_fetched(choice.candidate, others):
+        if parent is None and far_fetched(choice.candidate, others, _kind_of(t, gaz)):
             e = choice.candidate.entry
             out[t.key] = _unresolved(
                 f"best match rejected: '{e.name}' ({e.country}, population {e.population}) is a small place "
@@ -251,6 +257,25 @@ def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym]) -> dict[str, Place
         if place.resolved:
             chosen[t.key] = choice.candidate.entry
     return out
+
+
+def _holding_children(own: tuple[Candidate, ...], kids: list[tuple[Candidate, ...]]) -> tuple[Candidate, ...]:
+    """A written parent's candidates that hold a place of its child's name ("Atlanta, Georgia": the US
+    state, not the country), or all of them when none does."""
+    if not kids:
+        return own
+    named = [c.entry for k in kids for c in k if c.match in ("exact", "alias")]
+    holding = tuple(c for c in own if c.entry.level <= 2 and any(inside(e, c.entry) for e in named if e.id != c.entry.id))
+    return holding or own
+
+
+def _not_a_child(own: tuple[Candidate, ...], kind: str | None, parent: GazEntry) -> bool:
+    """True when no candidate lies in the written parent and the name's own best place is as large as the
+    parent or larger (a country, or a province beside a province): the two names were only listed together."""
+    if any(inside(c.entry, parent) for c in own):
+        return False
+    choice = _choose(own, kind, None, Focus())
+    return choice is not None and choice.candidate.match in ("exact", "alias") and choice.candidate.entry.level <= parent.level
 
 
 # -- the extraction stage -------------------------------------------------------------------------

@@ -165,7 +165,10 @@ def _admin_phrases(text: str, gazetteer: Any | None) -> list[ToponymSpan]:
                 if trimmed is None:
                     continue
                 name, nstart = trimmed
-                found.append(ToponymSpan(nstart, nstart + len(name), name, kind))
+                # "the eastern region of Chad", "the provinces of Canada": a country holds the admin areas
+                # the phrase names, it is none of them
+                own = "country" if key == "of_list" and _known(gazetteer, name) == "country" else kind
+                found.append(ToponymSpan(nstart, nstart + len(name), name, own))
     return found
 
 
