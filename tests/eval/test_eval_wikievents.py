@@ -112,7 +112,7 @@ def test_duplicates_wrong_types_and_unmapped_triggers():
     t = Tally()
     t.add(preds, gold)
     m = t.metrics()
-    assert m["predicted_events_scored"] == 2 and m["predicted_events_not_scored"] == 2
+    assert m["events_scored_emitted"] == 2 and m["events_emitted"] == 4
     assert m["trigger_classification_precision"] == 0.5 and m["trigger_classification_recall"] == 1.0
     wrong = Tally()
     wrong.add([Pred("COERCE", (10, 18))], gold)

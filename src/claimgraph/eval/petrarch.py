@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 SHAPE = ("{file, i, id, events: [{event, source: [text], target: [text], source_code: [code|null], "
          "target_code: [code|null]}]} per scored sentence; i = 0-based index of the sentence in its file")
-HEADLINE = ["event_type_accuracy", "event_type_f1", "triple_f1", "noevents_false_alarm"]
+HEADLINE = ["event_type_accuracy", "event_type_f1", "triple_f1", "noevents_accuracy"]
 SCORING = (
     "Gold CAMEO event codes are mapped to POLECAT types by their root (first two digits) with four "
     "sub-code overrides (084/087 → RETREAT, 191/192 → COERCE) from the PLOVER CAMEO table "
@@ -55,7 +55,7 @@ SCORING = (
     "sets where actors compare on the first three code characters (country or IGO/NGO/---). Our actors "
     "are coded with the actor dictionaries the file's `<Environment>` names (by name, alias or mention "
     "text), else by the ISO3 country of the resolved place or group, else `---` for an unnamed group. "
-    "`noevents_false_alarm`: share of `noevents` sentences where we emit a scored event. Baseline: the "
+    "`noevents_accuracy`: share of `noevents` sentences where we emit no scored event. Baseline: the "
     "majority gold type of the scored sentences on every sentence, with the first and second spaCy "
     "GPE/NORP/ORG/PERSON spans as source and target, coded the same way by text."
 )
@@ -176,7 +176,7 @@ class _Tally:
         self.accuracy = Ratio()
         self.types = PRF()
         self.triples = PRF()
-        self.false_alarm = Ratio()
+        self.quiet = Ratio()
         self.no_event = Ratio()
         self.confusion: Counter[str] = Counter()
 
@@ -187,7 +187,7 @@ class _Tally:
             if main not in g_types:
                 self.confusion[f"{'/'.join(sorted(g_types))} → {main or 'no event'}"] += 1
         else:
-            self.false_alarm.add(bool(types))
+            self.quiet.add(not types)
         self.types += PRF(len(types & g_types), len(types), len(g_types))
         self.triples += PRF(len(trip & g_trip), len(trip), len(g_trip))
 
@@ -196,7 +196,7 @@ class _Tally:
             "event_type_accuracy": self.accuracy.value,
             **self.types.as_dict("event_type"),
             **self.triples.as_dict("triple"),
-            "noevents_false_alarm": self.false_alarm.value,
+            "noevents_accuracy": self.quiet.value,
             "no_event_share": self.no_event.value,
         }
 

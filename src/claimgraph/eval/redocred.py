@@ -226,7 +226,7 @@ class Tally:
         self.entities += PRF(sum(1 for k, v in enumerate(verts) if v.type in kinds and k in aligned), 0, len(counted))
 
     def metrics(self) -> dict[str, float | int | None]:
-        return {**self.triples.as_dict("triple"), "triples_predicted": self.triples.n_pred,
+        return {**self.triples.as_dict("triple"), "triples_emitted": self.triples.n_pred,
                 "mention_recall": self.mentions.recall, "entity_recall": self.entities.recall}
 
 

@@ -216,7 +216,7 @@ class Tally:
     def metrics(self) -> dict[str, float | int | None]:
         return {**self.trig_id.as_dict("trigger_identification"), **self.trig_cls.as_dict("trigger_classification"),
                 **self.arg_id.as_dict("argument_identification"), **self.arg_cls.as_dict("argument_classification"),
-                "predicted_events_scored": self.trig_cls.n_pred, "predicted_events_not_scored": self.excluded}
+                "events_emitted": self.trig_cls.n_pred + self.excluded, "events_scored_emitted": self.trig_cls.n_pred}
 
 
 # --- baseline ---------------------------------------------------------------------------------
