@@ -73,3 +73,41 @@ def test_a_denial_by_someone_not_accused_gets_no_invented_target(run_claims):
     ctx = run_claims("Colombia accused the ELN of the bombing in Cali. Venezuela denied any role on Monday.")
     ((sources, targets, _),) = _events(ctx, "REJECT")
     assert sources == ["Venezuela"] and targets == []
+
+
+def _located(ctx: DocContext, predicate: str) -> list[str | None]:
+    name = {e.id: e.name for e in ctx.entities}
+    return [name.get(c.location or "") for c in ctx.claims if c.kind == "event" and c.predicate == predicate]
+
+
+def test_withdrawing_from_a_country_targets_it(run_claims):
+    ctx = run_claims("Rwanda says it is willing to withdraw its troops from Congo.")
+    assert [t for _, t, _ in _events(ctx, "AGREE")] == [["Congo"]]
+
+
+def test_the_place_of_a_threatened_action_is_its_target_not_where_the_threat_was_made(run_claims):
+    ctx = run_claims("The junta threatened to ban all rallies in Niamey.")
+    assert [t for _, t, _ in _events(ctx, "THREATEN")] == [["Niamey"]]
+    assert _located(ctx, "THREATEN") == [None]
+
+
+def test_a_threat_with_a_condition_targets_the_one_it_is_on(run_claims):
+    ctx = run_claims("Russia has threatened to halt grain exports if Ukraine attacks its ships.")
+    assert [t for _, t, _ in _events(ctx, "THREATEN")] == [["Ukraine"]]
+
+
+def test_with_a_person_acted_on_a_place_is_the_place_not_a_second_target(run_claims):
+    ctx = run_claims("Yemeni soldiers beat Houthi detainees on the outskirts of Marib.")
+    for _, targets, _ in _events(ctx, "ASSAULT"):
+        assert "Marib" not in targets
+
+
+def test_a_hunger_strike_to_demand_a_resignation_is_aimed_at_the_one_to_resign(run_claims):
+    ctx = run_claims("Colombian students continued their hunger strike to demand the resignation of Gustavo Petro.")
+    protests = _events(ctx, "PROTEST")
+    assert protests and protests[0][1] == ["Gustavo Petro"]
+
+
+def test_an_arrest_is_placed_where_the_people_arrested_were(run_claims):
+    ctx = run_claims("The operation led to the arrest of five people in the town of Kidal.")
+    assert _located(ctx, "COERCE") == ["Kidal"]

@@ -152,9 +152,10 @@ class _Events:
                 continue
             if location in sources or location in targets:
                 location = None
-            if not targets and location and trig.type in _PLACE_TARGETED:
+            if not targets and trig.type in _PLACE_TARGETED:
                 # "lifted the curfew in Montenegro": the place stands for its people and authorities
-                targets = [location]
+                place = location or self.where.content_place(tok, trig)
+                targets = [place] if place and place not in sources else []
             self.emit(tok, trig, sources, targets, location, origin, target_tok, unresolved=unresolved)
 
     def emit(self, tok: Token, trig: Trigger, sources: list[str], targets: list[str], location: str | None,

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimgraph.extract.agents import country_code
 from claimgraph.extract.attribution import claim_attribution
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.events_lexicon import Trigger
+from claimgraph.extract.events_places import is_town
 from claimgraph.extract.events_triggers import CONTENT_TAKING, LIGHT_VERBS, Triggers, argument_slot
 from claimgraph.extract.syntax import PLURAL_PRONOUNS, Actors, conjuncts, is_passive, preps_of, subject_of
 
@@ -50,10 +50,12 @@ _TARGET_PREPS = {
     "ACCUSE": ("on", "against", "at", "over", "about"),
     "SANCTION": ("on", "against", "to", "for"),
     "RELOCATE": (),
+    # "withdrew its troops from Lebanon": the one withdrawn from
+    "RETREAT": ("from", "on", "against"),
 }
 #: types whose target may be a place named as such ("attacked Kharkiv", "sanctions on Iran")
 _PLACE_AS_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REQUEST", "THREATEN", "CONSULT", "AGREE",
-                              "SUPPORT", "AID", "REJECT", "COOPERATE"})
+                              "SUPPORT", "AID", "REJECT", "COOPERATE", "RETREAT"})
 #: types whose object's prepositional phrase names the target ("signed a deal with X", "sent aid to X")
 _OBJECT_PHRASE_TARGETED = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT", "AID", "SANCTION"})
 _NOUN_TARGET_PREPS = ("on", "against", "of", "at", "with", "to")
@@ -151,13 +153,26 @@ class EventActors:
         party's leader X", "a hunger strike to protest against Sweden's decision", "demanding
         reforms from X's government"."""
         host = tok.head if tok.pos_ == "NOUN" and tok.head.pos_ in ("VERB", "AUX") else tok
-        for words in (("against",), ("from", "by")):
+        for words in (("against",), ("from", "by"), ("of", "over", "at")):
             for t in host.subtree:
                 if t.dep_ != "prep" or t.lower_ not in words:
                     continue
+                if t.lower_ in ("of", "over", "at") and t.head.lemma_.lower() not in ("protest", "anger", "outrage"):
+                    continue  # "in protest of X's refusal", "anger over the arrests"
                 for p in t.children:
                     if p.dep_ == "pobj":
                         ents = [e for e in self.phrase(p) or self.owners(p) if e not in sources]
+                        if ents:
+                            return ents
+        for v in host.subtree:
+            trig = self.trigger_of(v) if v.dep_ in ("advcl", "xcomp", "acl") else None
+            if trig is not None and trig.type == "REQUEST":
+                # "a hunger strike to demand the resignation of President X": whom the demand is on
+                for o in v.children:
+                    if o.dep_ == "dobj":
+                        ents = self.phrase(o) or self.owners(o) or [
+                            e for _, q in preps_of(o, ("of",)) for e in self.phrase(q)]
+                        ents = [e for e in ents if e not in sources]
                         if ents:
                             return ents
         return []
@@ -230,6 +245,8 @@ class EventActors:
                     sources = moved
                 targets = []
         preps = _TARGET_PREPS.get(trig.type, _TARGET_PREPS["default"])
+        #: "beat up Palestinian detainees on the West Bank": with someone acted on, a place is the place
+        has_object = any(self.actors.type_of(e) != "Location" for e in targets)
         holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj",)]
         for h in holders:
             # the object's own phrase names the target for these types, or when the object is part
@@ -240,7 +257,7 @@ class EventActors:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             for e in self.phrase(p) or self.owners(p):
-                                if self.actors.type_of(e) != "Location" or trig.type in _PLACE_AS_TARGET:
+                                if self.actors.type_of(e) != "Location" or (trig.type in _PLACE_AS_TARGET and not has_object):
                                     if e not in targets:
                                         targets.append(e)
         if not targets and trig.type in CONTENT_TAKING:
@@ -271,6 +288,12 @@ class EventActors:
                             if o.dep_ == "dobj":
                                 targets += [e for e in self.phrase(o) or self.owners(o) if e not in sources]
                     break
+        if not targets and trig.type == "THREATEN":
+            # "threatened to stop the talks if the United States goes ahead": the one the condition is on
+            for v in (verb, *(c for c in verb.children if c.dep_ == "xcomp")):
+                for c in v.children:
+                    if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                        targets += [e for e in self.phrase(subject_of(c)) if e not in sources]
         # co-actors: "fought alongside X", "together with X"
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in ("alongside",):
@@ -299,7 +322,7 @@ class EventActors:
             elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
                 # "Israeli air raids": a nationality word is the raids' author
                 e = self.actors.at(c) or self.actors.agent_at(c)
-                if e and self.actors.type_of(e) != "Agreement" and not self.is_town(e):
+                if e and self.actors.type_of(e) != "Agreement" and not is_town(self.actors, e):
                     sources.append(e)  # "the Kabul attack": a town names the place, not the attacker
         by_agent: list[str] = []
         for c in noun.children:
@@ -314,7 +337,7 @@ class EventActors:
                     if p.dep_ == "pobj":
                         sources += self.phrase(p)
             elif c.dep_ == "prep" and c.lower_ in _NOUN_TARGET_PREPS:
-                if c.lower_ == "with" and trig.type not in ("AGREE", "CONSULT", "COOPERATE", "ASSAULT"):
+                if c.lower_ == "with" and trig.type not in ("AGREE", "CONSULT", "COOPERATE", "ASSAULT", "RETREAT"):
                     continue
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -332,7 +355,7 @@ class EventActors:
         if not targets and slot.dep_ == "dobj" and slot.head.lemma_.lower() in LIGHT_VERBS:
             # "opened fire on protesters", "launched an attack against the base": the light verb's phrase
             for c, p in preps_of(slot.head, ("on", "against", "at", "upon")):
-                ents = [e for e in self.phrase(p) if e not in sources]
+                ents = [e for e in self.phrase(p) or self.owners(p) if e not in sources]
                 if ents and target_tok is None:
                     target_tok = p
                 targets += ents
@@ -359,15 +382,6 @@ class EventActors:
             sources = [s for s in sources if s in by_agent or self.actors.type_of(s) != "Group"]
         targets = [t for t in targets if t not in sources]
         return list(dict.fromkeys(sources)), list(dict.fromkeys(targets)), target_tok
-
-    def is_town(self, entity_id: str) -> bool:
-        """Is the entity a place below the level of a country (a town, a province, a district)?"""
-        if self.actors.type_of(entity_id) != "Location":
-            return False
-        e = self.ctx.entity(entity_id)
-        if e is None or e.kind == "country":
-            return False
-        return country_code(e.name) is None
 
     def has_participant(self, tok: Token) -> bool:
         """Does the trigger have a subject, object or agent phrase that names a participant?"""

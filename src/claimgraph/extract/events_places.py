@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 
 from claimgraph.data import load_yaml
 from claimgraph.extract.context import DocContext
+from claimgraph.extract.agents import country_code
 from claimgraph.extract.dates import AFTER_WORDS, BEFORE_WORDS
 from claimgraph.extract.events_lexicon import Trigger
+from claimgraph.extract.events_triggers import CONTENT_TAKING
 from claimgraph.extract.syntax import Actors, char_span, conjuncts, places_of, subject_of
 from claimgraph.model import Claim, DateInterval
 
@@ -20,6 +22,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _PLACE_PREPS = ("in", "at", "near", "across", "inside", "outside", "around", "throughout")
+
+
+def is_town(actors: Actors, entity_id: str) -> bool:
+    """Is the entity a place below the level of a country (a town, a province, a district)?"""
+    if actors.type_of(entity_id) != "Location":
+        return False
+    e = actors.ctx.entity(entity_id)
+    if e is None or e.kind == "country":
+        return False
+    return country_code(e.name) is None
 
 
 class EventPlaces:
@@ -41,7 +53,9 @@ class EventPlaces:
             loc = self.shared_place(trigger)
         if loc is None:
             for c in trigger.children:
-                if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("with", "on", "against")):
+                if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("with", "on", "against")) \
+                        or (c.dep_ == "prep" and c.lower_ == "of" and trigger.pos_ == "NOUN"):
+                    # "the arrest of five people in Irbil": where the one acted on was
                     arg = c if c.dep_ != "prep" else next((p for p in c.children if p.dep_ == "pobj"), None)
                     if arg is not None:
                         for a in (arg, *conjuncts(arg)):
@@ -50,7 +64,28 @@ class EventPlaces:
                                 break
                 if loc:
                     break
+        if loc is None and trigger.pos_ == "NOUN":
+            # "the Kabul attack": a town before the event names its place
+            for c in trigger.children:
+                if c.dep_ in ("compound", "nmod") and c.i < trigger.i:
+                    e = self.actors.at(c)
+                    if e and is_town(self.actors, e):
+                        loc = e
         return loc, None
+
+    def content_place(self, trigger: Token, trig: Trigger) -> str | None:
+        """The place of a threatened, promised or requested action ("threatened to ban voting in East
+        Jerusalem", "agreed to postpone the rally in Baku"): the place acted upon, not where the
+        threat was made, so it can only stand for the event's target."""
+        if trig.type not in CONTENT_TAKING or trigger.pos_ not in ("VERB", "ADJ"):
+            return None
+        for c in trigger.children:
+            if c.dep_ == "xcomp":
+                for a in (c, *(o for o in c.children if o.dep_ == "dobj")):
+                    loc = self._prep_places(a, _PLACE_PREPS)
+                    if loc:
+                        return loc
+        return None
 
     def shared_place(self, trigger: Token) -> str | None:
         """"killed two insurgents and detained three in Nad Ali": coordinated verbs share the place."""
