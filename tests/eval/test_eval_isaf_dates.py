@@ -41,3 +41,33 @@ def test_a_record_with_its_release_in_the_id_line_is_read(pipeline, tmp_path):
 def test_a_yearless_dateline_with_no_year_anywhere_gives_no_date():
     assert isaf.parse_dateline("KABUL, Afghanistan (Feb. 07)\nIn Maiwand district, an operation today.",
                                "KABUL, Afghanistan (Feb. 07)").date is None
+
+
+def _run_one(pipeline, tmp_path, rec):
+    src = tmp_path / "isaf.jsonl"
+    src.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    out = tmp_path / "p.jsonl"
+    isaf.run([str(src)], pipeline, predictions=str(out))
+    (pred,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    return pred
+
+
+def test_a_targets_earlier_attack_neither_dates_nor_counts_the_operation(pipeline, tmp_path):
+    rec = _record("2011-01-S-259", "KABUL, Afghanistan (Jan. 23, 2011)\nIn Ghazni province, Afghan and coalition "
+                  "forces detained four suspected insurgents during a security operation in Andar district "
+                  "yesterday. The Taliban leader they sought was involved with a suicide attack that killed four "
+                  "Afghan National Army soldiers in Kabul Dec. 19.", "2011-01-22")
+    pred = _run_one(pipeline, tmp_path, rec)
+    assert pred["start_date"] == "2011-01-22"
+    assert pred["min_killed"] == 0 and pred["min_captured"] == 4
+
+
+def test_the_operation_an_announcement_confirms_is_dated_by_its_own_date(pipeline, tmp_path):
+    rec = _record("2011-06-S-071", "KABUL, Afghanistan (June 21, 2011)\nISAF today confirmed the capture of a "
+                  "Taliban facilitator during a security operation in Shinkay district, Zabul province, June 14.",
+                  "2011-06-14")
+    assert _run_one(pipeline, tmp_path, rec)["start_date"] == "2011-06-14"
+    # with no date of its own, the confirmed capture keeps the announcement's day
+    rec = _record("2011-06-S-072", "KABUL, Afghanistan (June 21, 2011)\nISAF today confirmed the capture of a "
+                  "Taliban facilitator in Shinkay district, Zabul province.", "2011-06-21")
+    assert _run_one(pipeline, tmp_path, rec)["start_date"] == "2011-06-21"

@@ -220,15 +220,51 @@ def lower_bound_count(events: list[Any], key: str, text: str | None = None) -> i
     return max(base + extra, max((total for _, total in groups), default=0))
 
 
+def insurgent_attack(claim: Any, entities: dict[str, Any], cfg: dict[str, Any]) -> bool:
+    """True for an event the other side carried out: an insurgent group is its source, or the
+    releasing side is its target — its forces (``own_forces`` dictionary ids: ISAF, NATO, the
+    Afghan forces) or a foreign country's people ("two American soldiers were killed"; a country
+    other than ``country`` as a target). A release mentions such attacks as its targets' record;
+    they are not the operation it reports (our rule, from the dataset card's definition of the
+    fields as the outcome of the reported operation)."""
+    insurgents = set(cfg["target_groups"])
+    own = set(cfg.get("own_forces") or ())
+
+    def dictionary(eid: str) -> str:
+        e = entities.get(eid)
+        return (e.external_ids.get("dictionary", "") if e is not None else "") or ""
+
+    # the parser sometimes makes the target the agent of a detention ("targeted a Taliban leader who
+    # operates in X detaining suspects"): only an attack by an insurgent group is taken as theirs
+    if claim.predicate == "ASSAULT" and any(dictionary(s) in insurgents for s in claim.sources):
+        return True
+    for t in claim.targets:
+        e = entities.get(t)
+        if e is None:
+            continue
+        if dictionary(t) in own:
+            return True
+        place = e.place
+        if place is not None and place.feature == "country" and place.country and place.country != cfg["country"]:
+            return True
+    return False
+
+
 def adapt(x: Extraction, dateline: Dateline) -> tuple[dict[str, Any], dict[str, bool]]:
     """Our extraction in ISAF labels, plus flags saying where each answer came from."""
     cfg = _config()
     op_types = set(cfg["operation_types"])
     # the operation the release reports: asserted or alleged, not background history ("attacks that killed…")
+    by_id = {e.id: e for e in x.entities}
     ops = [c for c in x.events
-           if c.predicate in op_types and c.modality in ("asserted", "alleged") and not c.historical]
+           if c.predicate in op_types and c.modality in ("asserted", "alleged") and not c.historical
+           and not insurgent_attack(c, by_id, cfg)]
 
-    dates = sorted(d for d in (_day(c.date.value) if c.date else None for c in ops) if d)
+    # the operation's date: that of an event with an outcome (people killed or detained) when one has
+    # a date, so a target's earlier attack ("responsible for the Dec. 2 attack") does not date it
+    outcome = [c for c in ops if c.counts.get("killed") or c.counts.get("captured")]
+    dates = sorted(d for d in (_day(c.date.value) if c.date else None for c in outcome) if d) or \
+        sorted(d for d in (_day(c.date.value) if c.date else None for c in ops) if d)
     start_date = dates[0] if dates else (dateline.date if _day(dateline.date) else None)
 
     # provinces where the operation happened: places named in an operation event's evidence or as its

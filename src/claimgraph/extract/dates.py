@@ -336,6 +336,12 @@ def anchors() -> tuple[dict[str, Any], ...]:
     return tuple(load_yaml("events.anchors.yaml") or ())
 
 
+@lru_cache(maxsize=1)
+def _report_verbs() -> frozenset[str]:
+    """Lemmas of reporting verbs ("confirm", "announce"; ``data/reporting.yaml``)."""
+    return frozenset(str(v) for v in load_yaml("reporting.yaml")["verbs"])
+
+
 def _lemma_text(tokens: Any) -> str:
     return " ".join(t.lemma_.lower() for t in tokens)
 
@@ -432,7 +438,26 @@ class DateFinder:
                 hops += 1
                 continue
             break
-        return self._sentence_date(trigger) or self._episode_date(trigger) or self._narrative_date(trigger)
+        return self._reported_nominal_date(trigger) or self._sentence_date(trigger) or \
+            self._episode_date(trigger) or self._narrative_date(trigger)
+
+    def _reported_nominal_date(self, trigger: Token) -> DateInterval | None:
+        """"ISAF today confirmed the capture of a facilitator in Zabul province, June 14": a nominal
+        event a reporting verb announces happened when the text after the noun says, not on the
+        day of the announcement ("today" dates "confirmed"). The first day-or-month date after the
+        noun in its sentence, outside a relative clause, is the event's."""
+        if trigger.pos_ != "NOUN" or not any(a.lemma_.lower() in _report_verbs() for a in trigger.ancestors):
+            return None
+        sent = trigger.sent
+        for i in range(trigger.i + 1, sent.end):
+            hit = self.by_token.get(i)
+            if hit is None:
+                continue
+            ent, parsed = hit
+            relative = any(a.dep_ == "relcl" and a.i > trigger.i for a in ent.root.ancestors)
+            if parsed.value and parsed.precision in ("day", "month") and not relative:
+                return parsed
+        return None
 
     def _narrative_date(self, trigger: Token) -> DateInterval | None:
         """A report's narrative keeps the time of the episode it opened with until it names
