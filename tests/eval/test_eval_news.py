@@ -44,7 +44,8 @@ def data_root(tmp_path: Path) -> Path:
         "cn1": ("GeoWebNews", "7", "data/GWN.xml", "Fighting was reported in Kabul on Tuesday."),
         "cn2": ("ECB+", "7_1ecb.xml", "ECB+_LREC2014/ECB+/7/7_1ecb.xml", "Police arrested two men ."),
         "cn3": ("ISAF-PR", "2012-06-S-001", "data/isaf_press_releases_ft_test.jsonl", ISAF_TEXT),
-        "cn4": ("WikiEvents", "not_there_1", "data/wikievents/test.jsonl", "A bomb exploded in a market."),
+        "cn4": ("WikiEvents", "market_bomb_1", "data/wikievents/dev.jsonl", "A bomb exploded in a market."),
+        "cn7": ("WikiEvents", "not_there_1", "data/wikievents/test.jsonl", "Gunmen attacked a convoy."),
     }
     with (sel / "metadata.jsonl").open("w", encoding="utf-8") as fh:
         for cid, (src, orig, path, text) in texts.items():
@@ -57,6 +58,14 @@ def data_root(tmp_path: Path) -> Path:
     ecb_dir = root / "ecbplus" / "ECB+_LREC2014" / "ECB+" / "7"
     ecb_dir.mkdir(parents=True)
     (ecb_dir / "7_1ecb.xml").write_text(ECB, encoding="utf-8")
+    wiki = {"doc_id": "market_bomb_1", "sentences": [[[["A", 0, 1], ["bomb", 2, 6], ["exploded", 7, 15], ["in", 16, 18],
+                                                      ["a", 19, 20], ["market", 21, 27], [".", 27, 28]],
+                                                     "A bomb exploded in a market."]],
+            "entity_mentions": [{"id": "m-T1", "start": 1, "end": 2, "text": "bomb"}],
+            "event_mentions": [{"id": "m-E1", "event_type": "Conflict.Attack.DetonateExplode",
+                                "trigger": {"start": 2, "end": 3, "text": "exploded"}, "arguments": []}]}
+    (root / "wikievents" / "data" / "wikievents").mkdir(parents=True)
+    (root / "wikievents" / "data" / "wikievents" / "dev.jsonl").write_text(json.dumps(wiki) + "\n", encoding="utf-8")
     (root / "isaf_press_releases").mkdir()
     gold = {"start_date": "2012-06-04", "event_type": ["detention"], "province": ["helmand"],
             "target_group": ["taliban"], "min_killed": 0, "min_captured": 2}
@@ -79,10 +88,12 @@ def test_each_text_is_scored_with_its_source_gold_and_the_rest_still_analysed(da
     out = tmp_path / "news.jsonl"
     report = news.run([str(data_root / "conflict_news_selection")], pipeline, predictions=str(out))
     m, rows = report.metrics, report.sections["sources"]
-    assert report.n_items == 6
-    assert m["texts.analysed"] == 5  # the empty text is counted, not analysed
-    assert m["texts.with_gold"] == 3 and m["texts.scored"] == 3  # WikiEvents gold absent here
-    assert rows["(no metadata)"]["texts"] == 2 and rows["WikiEvents"]["with_gold"] == 0
+    assert report.n_items == 7
+    assert m["texts.analysed"] == 6  # the empty text is counted, not analysed
+    assert m["texts.with_gold"] == 4 and m["texts.scored"] == 4  # cn7's WikiEvents document is not there
+    assert rows["(no metadata)"]["texts"] == 2 and rows["WikiEvents"] == {"texts": 2, "analysed": 2, "with_gold": 1,
+                                                                         "scored": 1}
+    assert "WikiEvents.trigger_identification_f1" in m and "WikiEvents.trigger_identification_f1" in report.baseline
     assert m["GeoWebNews.span_recall"] == 1.0  # Kabul, carried over the double space
     assert m["ECB+.mentions.precision"] is not None and "ECB+.mentions.f1" in report.baseline
     assert 0.0 <= m["ISAF-PR.province"] <= 1.0 and "ISAF-PR.event_type" in report.baseline

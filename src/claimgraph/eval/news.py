@@ -20,8 +20,10 @@ imported from its evaluation kind:
   :func:`claimgraph.eval.geo.predict_baseline`;
 * ``ECB+`` — event mention detection and within-document event coreference as
   ``eval ecb`` scores them (the document's annotated sentences only);
-* ``WikiEvents`` — the gold is found and counted; no WikiEvents scorer is importable yet,
-  so those texts are analysed, not scored (the notes say so).
+* ``WikiEvents`` — :func:`claimgraph.eval.wikievents.gold_items` (gold moved onto the
+  stored text), :func:`~claimgraph.eval.wikievents.our_events` and its ``Tally`` (trigger /
+  argument identification and classification F1); baseline: its trigger-lemma baseline,
+  the lemmas learnt from the WikiEvents texts scored here.
 
 Metrics are per source (``<src>.<metric>``) plus ``texts.*`` counts.
 """
@@ -46,15 +48,17 @@ if TYPE_CHECKING:
 
 SHAPE = ("{id, src, orig_id, gold_found, scorer, claims, events, entities, scores} per text: what we extracted, "
          "whether its source gold was readable, which scorer scored it and its per-text scores")
-HEADLINE = ["texts.analysed", "texts.with_gold", "texts.scored", "GeoWebNews.span_f1", "ECB+.mentions.f1"]
+HEADLINE = ["texts.with_gold", "texts.scored", "GeoWebNews.span_f1", "ECB+.mentions.f1",
+            "WikiEvents.trigger_classification_f1"]
 SCORING = (
     "Each text is analysed; its metadata.jsonl record (src, orig_id, path) names the source dataset, whose gold is "
     "read from the sibling folders of the data root (data/eval_news.yaml) and scored with that dataset's own "
     "scorer: ISAF-PR with eval/isaf.py's adapter (date exact, lists set-F1, counts exact), GeoWebNews/LGL/TR-News "
     "with eval/geo.py (toponym span P/R/F1, acc161, AUC; gold spans carried onto the stored text), ECB+ with "
-    "eval/ecb.py's mention matching (trigger overlap) and within-document coreference. WikiEvents gold is found "
-    "and counted but not scored until a WikiEvents scorer is importable. Rows are per source; baselines are each "
-    "scorer's own (ISAF constant answers, spaCy places at their most populous candidate, every VERB a mention)."
+    "eval/ecb.py's mention matching (trigger overlap) and within-document coreference, WikiEvents with "
+    "eval/wikievents.py (trigger/argument F1 on mapped KAIROS types). Rows are per source; baselines are each "
+    "scorer's own (ISAF constant answers, spaCy places at their most populous candidate, every VERB a mention, "
+    "the most frequent gold trigger lemma per type)."
 )
 TARGETS: dict[str, float] = {}
 
@@ -241,6 +245,39 @@ class _Ecb:
         return ours, base
 
 
+@dataclass
+class _Wiki:
+    """WikiEvents triggers and arguments, scored by ``eval wikievents``'s own tally."""
+
+    parsed: list[tuple[Any, list[Any]]] = field(default_factory=list)
+    tally: Any = None
+
+    def score(self, wdoc: Any, x: Extraction, plain: Any) -> dict[str, float]:
+        from claimgraph.eval.wikievents import Tally, gold_items, our_events
+
+        if self.tally is None:
+            self.tally = Tally()
+        golds = gold_items(wdoc, x.document.text)
+        one = Tally()
+        preds = our_events(x)
+        one.add(preds, golds)
+        self.tally.add(preds, golds)
+        self.parsed.append((plain(x.document.text), golds))
+        return {k: v for k, v in one.metrics().items() if k.endswith("_f1") and v is not None}
+
+    def metrics(self, prefix: str) -> tuple[dict[str, float | None], dict[str, float | None]]:
+        from claimgraph.eval.wikievents import Tally, baseline_events, trigger_lemmas
+
+        lemmas = trigger_lemmas(self.parsed)
+        base = Tally()
+        for sdoc, golds in self.parsed:
+            base.add(baseline_events(sdoc, lemmas), golds)
+        keep = ("trigger_identification_f1", "trigger_classification_f1", "argument_identification_f1",
+                "argument_classification_f1")
+        ours = {f"{prefix}.{k}": v for k, v in self.tally.metrics().items() if k in keep}
+        return ours, {f"{prefix}.{k}": v for k, v in base.metrics().items() if k in keep}
+
+
 # --------------------------------------------------------------------------- run
 
 
@@ -259,7 +296,7 @@ def run(paths: list[str], pipeline: Pipeline, limit: int | None = None, predicti
     gaz = pipeline.gazetteer if pipeline.gazetteer is not None else Gazetteer.open()
     finder = GoldFinder(root, gaz)
     plain = plain_nlp()
-    isaf, ecb = _Isaf(), _Ecb()
+    isaf, ecb, wiki = _Isaf(), _Ecb(), _Wiki()
     geo: dict[str, tuple[GeoScore, GeoScore]] = {}
     rows: dict[str, Counter[str]] = defaultdict(Counter)
     lost_toponyms = 0
@@ -297,8 +334,9 @@ def run(paths: list[str], pipeline: Pipeline, limit: int | None = None, predicti
                     elif scorer == "ecb" and (gold_path := finder.ecb(t.meta)) is not None:
                         gold_found = True
                         scores = ecb.score(gold_path, x, plain)
-                    elif scorer == "wikievents" and finder.wikievents(orig) is not None:
+                    elif scorer == "wikievents" and (wdoc := finder.wikievents(orig)) is not None:
                         gold_found = True
+                        scores = wiki.score(wdoc, x, plain)
             except IngestError as exc:  # an empty text: counted, nothing to analyse
                 unreadable_texts.append(f"{t.path.name}: {exc.code}")
             row["analysed"] += x is not None
@@ -326,6 +364,10 @@ def run(paths: list[str], pipeline: Pipeline, limit: int | None = None, predicti
         baseline.update(b_s.metrics(f"{src}."))
     if ecb.det.n_gold or ecb.det.n_pred:
         o, b = ecb.metrics("ECB+")
+        metrics.update(o)
+        baseline.update(b)
+    if wiki.parsed:
+        o, b = wiki.metrics("WikiEvents")
         metrics.update(o)
         baseline.update(b)
     no_scorer = [s for s, r in rows.items() if r["with_gold"] and not r["scored"]]

@@ -10,7 +10,6 @@ is skipped (and reported) rather than stopping the run: the texts are still anal
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +19,7 @@ from claimgraph.errors import EvalError
 
 if TYPE_CHECKING:
     from claimgraph.eval.geo import GeoItem
+    from claimgraph.eval.wikievents_read import WikiDoc
 
 
 def config() -> dict[str, Any]:
@@ -35,7 +35,7 @@ class GoldFinder:
     unreadable: list[str] = field(default_factory=list)
     _isaf: dict[str, list[dict[str, Any]]] | None = None
     _geo: dict[str, dict[str, GeoItem]] = field(default_factory=dict)
-    _wiki: dict[str, dict[str, Any]] | None = None
+    _wiki: dict[str, WikiDoc] | None = None
 
     def _source(self, src: str) -> dict[str, Any] | None:
         spec = config()["sources"].get(src)
@@ -109,25 +109,22 @@ class GoldFinder:
                 return p
         return None
 
-    def wikievents(self, orig_id: str) -> dict[str, Any] | None:
+    def wikievents(self, orig_id: str) -> WikiDoc | None:
+        """The WikiEvents document ``orig_id``, read as ``eval wikievents`` reads it (coreference file beside)."""
+        from claimgraph.eval.wikievents_read import read_docs
+
         if self._wiki is None:
             self._wiki = {}
             for p in self._paths("WikiEvents"):
+                if p.stem.endswith("_info"):
+                    continue  # the *_info.jsonl duplicates
                 try:
-                    lines = p.read_text(encoding="utf-8").split("\n")
-                except (OSError, UnicodeDecodeError) as exc:
-                    self.unreadable.append(f"{p}: {exc}")
+                    docs = read_docs(str(p))
+                except EvalError as exc:
+                    self.unreadable.append(f"{p}: {exc.code}")
                     continue
-                for line in lines:
-                    if not line.strip():
-                        continue
-                    try:
-                        rec = json.loads(line)
-                    except json.JSONDecodeError:
-                        self.unreadable.append(f"{p}: not JSON Lines")
-                        break
-                    if isinstance(rec, dict) and "doc_id" in rec:
-                        self._wiki.setdefault(str(rec["doc_id"]), rec)
+                for d in docs:
+                    self._wiki.setdefault(d.doc_id, d)
         return self._wiki.get(str(orig_id))
 
 
