@@ -111,3 +111,11 @@ def test_a_hunger_strike_to_demand_a_resignation_is_aimed_at_the_one_to_resign(r
 def test_an_arrest_is_placed_where_the_people_arrested_were(run_claims):
     ctx = run_claims("The operation led to the arrest of five people in the town of Kidal.")
     assert _located(ctx, "COERCE") == ["Kidal"]
+
+
+def test_a_described_armed_group_is_a_party_to_the_deal_it_signed(run_claims):
+    ctx = run_claims("The RSF shelled El Fasher on Monday. Sudan signed the Jeddah Declaration with the "
+                     "paramilitary group in May.")
+    name = {e.id: e.name for e in ctx.entities}
+    parties = {name[c.subject] for c in ctx.claims if c.kind == "relation" and c.predicate == "party_to"}
+    assert "Rapid Support Forces" in parties and "Sudan" in parties

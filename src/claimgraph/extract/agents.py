@@ -263,7 +263,7 @@ def find_agents(ctx: DocContext) -> None:
             if armed is not None:
                 described[name.lower()] = armed
                 # "the insurgent group denied involvement": the armed group just named
-                ctx.mentions.append(Mention(s, e, name, AGENT_LABEL, armed, "coref"))
+                ctx.mentions.append(Mention(s, e, name, "DESCRIPTOR", armed, "coref"))
                 covered.update(range(ph.start, ph.end))
                 continue
         if entity is None:
