@@ -319,7 +319,8 @@ def _nationality_owners(ctx: DocContext, named: dict[int, str], covered: set[int
     for tok in ctx.sdoc:
         if (tok.dep_ not in ("amod", "compound", "nmod") or not tok.text[:1].isupper()
                 or tok.i in named or tok.i in covered or tok.head.i in named or tok.head.i in covered
-                or tok.head.pos_ != "NOUN" or tok.head.i < tok.i):
+                or tok.head.pos_ != "NOUN" or tok.head.i < tok.i or tok.head.dep_ == "compound"):
+            # ("Sudanese RSF commander Dagalo": a title before a name is the relation stage's)
             continue
         country = lex.demonyms.get(tok.lower_)
         if country is None:

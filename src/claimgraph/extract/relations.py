@@ -163,6 +163,25 @@ class _Relations:
                 return e
         return None
 
+    def country_of_demonym(self, tokens: Iterable[Token]) -> str | None:
+        """"Afghan President Ashraf Ghani", "Iraqi Prime Minister X": the country a nationality word
+        in the title names, when the document names that country (never a country it does not)."""
+        from claimgraph.extract.agents import country_code, lexicon
+
+        demonyms = lexicon().demonyms
+        countries: dict[str, str] = {}
+        for e in self.ctx.entities:
+            if e.type == "Location" and e.kind in ("country", None):
+                code = country_code(e.name)
+                if code:
+                    countries.setdefault(code, e.id)
+        for t in tokens:
+            if t.text[:1].isupper() and t.pos_ in ("ADJ", "PROPN", "NOUN") and self.actors.at(t) is None:
+                code = demonyms.get(t.lower_)
+                if code and code in countries:
+                    return countries[code]
+        return None
+
     def places_of(self, tok: Token) -> list[str]:
         return places_of(self.actors, tok)
 
@@ -242,7 +261,7 @@ class _Relations:
         found = self.role_of([t for t in tokens if self.actors.at(t) is None or not skip_self and self.actors.at(t) == person])
         if found is None:
             return
-        org = self.org_in(tokens, person)
+        org = self.org_in(tokens, person) or self.country_of_demonym(tokens)
         if org is None:
             return
         pred, role = found
@@ -357,8 +376,9 @@ class _Relations:
         (an object like "some of its members" stands for its owner), the passive subject."""
         if is_passive(verb):
             subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-            if subj is None and verb.dep_ == "acl":
-                subj = verb.head
+            if subj is None and verb.dep_ == "acl" or subj is not None and subj.lower_ in ("who", "which", "that") \
+                    and verb.dep_ == "relcl":
+                subj = verb.head  # "Mumin, who has been based in Somalia"
             return self.actors.of_phrase(subj) if subj is not None else []
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if obj is not None:
