@@ -92,3 +92,10 @@ def test_ceaf_e_separate_components_match_one_joint_alignment():
     # best: {1,2}-{1,3} 0.5, {3,4}-{2,4} 0.5, {5,6,7}-{5,6} 0.8
     assert s.recall == pytest.approx(1.8 / 3)
     assert s.precision == pytest.approx(1.8 / 4)
+
+
+def test_ceaf_e_merges_components_a_later_key_chain_bridges():
+    # {2,4} links the response chains {1,2} and {3,4}, met separately through {1} and {3} first
+    s = ceaf_e([[1], [3], [2, 4]], [[1, 2], [3, 4]])
+    assert s.recall == pytest.approx((2 / 3 + 2 / 3) / 3)
+    assert s.precision == pytest.approx((2 / 3 + 2 / 3) / 2)
