@@ -168,3 +168,20 @@ def test_real_validation_slice(pipeline, shared_dir, tmp_path):
     r = petrarch.run([str(path)], pipeline, limit=12, predictions=str(out))
     assert r.n_items == 12 and validate_file("petrarch", out) == []
     assert r.metrics["event_type_accuracy"] is not None and 0.0 <= r.metrics["triple_f1"] <= 1.0
+
+
+def test_cli_writes_valid_predictions_and_rejects_other_formats(monkeypatch, pipeline, tmp_path):
+    from click.testing import CliRunner
+
+    from claimgraph.cli import main
+
+    monkeypatch.setattr("claimgraph.cli.evaluate._load_pipeline", lambda: pipeline)
+    _write(tmp_path, "tiny.actors.txt", ACTORS)
+    src = _write(tmp_path, "tiny.xml", RECORDS)
+    out = tmp_path / "cli.jsonl"
+    res = CliRunner().invoke(main, ["eval", "petrarch", src, "--predictions", str(out), "--json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output)["n_items"] == 2 and validate_file("petrarch", out) == []
+    other = _write(tmp_path, "dev.jsonl", json.dumps({"doc_id": "x", "sentences": []}) + "\n")
+    res = CliRunner().invoke(main, ["eval", "petrarch", other])
+    assert res.exit_code == 2 and "CG500" in res.output

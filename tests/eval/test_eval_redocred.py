@@ -134,3 +134,15 @@ def test_real_dev_slice(pipeline, shared_dir, tmp_path):
     r = redocred.run([str(path)], pipeline, limit=5, predictions=str(out))
     assert r.n_items == 5 and validate_file("redocred", out) == []
     assert r.metrics["mention_recall"] > 0.5  # the rebuilt text lines up with the vertexSet mentions
+
+
+def test_cli_rejects_json_lines_of_another_set(monkeypatch, pipeline, tmp_path):
+    from click.testing import CliRunner
+
+    from claimgraph.cli import main
+
+    monkeypatch.setattr("claimgraph.cli.evaluate._load_pipeline", lambda: pipeline)
+    p = tmp_path / "dev.jsonl"
+    p.write_text(json.dumps({"doc_id": "a"}) + "\n" + json.dumps({"doc_id": "b"}) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["eval", "redocred", str(p)])
+    assert res.exit_code == 2 and "CG500" in res.output

@@ -173,3 +173,15 @@ def test_real_dev_slice(pipeline, shared_dir, tmp_path):
     assert r.n_items == 2 and validate_file("wikievents", out) == []
     assert not any("no coreference file" in n for n in r.notes)
     assert r.metrics["trigger_classification_recall"] > 0.0
+
+
+def test_cli_rejects_a_document_list_of_another_set(monkeypatch, pipeline, tmp_path):
+    from click.testing import CliRunner
+
+    from claimgraph.cli import main
+
+    monkeypatch.setattr("claimgraph.cli.evaluate._load_pipeline", lambda: pipeline)
+    p = tmp_path / "dev.json"
+    p.write_text(json.dumps([{"title": "x", "sents": [["a"]], "vertexSet": [], "labels": []}]), encoding="utf-8")
+    res = CliRunner().invoke(main, ["eval", "wikievents", str(p)])
+    assert res.exit_code == 2 and "CG500" in res.output
