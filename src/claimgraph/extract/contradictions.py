@@ -60,9 +60,10 @@ def resolve_denials(ctx: DocContext) -> dict[str, str]:
         if tok.lemma_.lower() not in deny_lemmas or not is_anaphoric_denial(tok):
             continue
         before = [a for a in accusations if a.trigger and a.trigger[1] <= tok.idx]
-        if not before:
+        blamed = _blaming_statement(ctx, tok, before[-1] if before else None)
+        if not before and blamed is None:
             continue
-        acc = before[-1]
+        acc = blamed or before[-1]
         trigger = (tok.idx, tok.idx + len(tok.text))
         denial_event = events_by_trigger.get(trigger)
         if denial_event is not None:
@@ -70,6 +71,8 @@ def resolve_denials(ctx: DocContext) -> dict[str, str]:
         scope = next((a.scope for a in ctx.attributions if a.id == acc.attribution and a.scope), None)
         lo, hi = scope if scope else acc.evidence[0]
         accused = [c for c in ctx.claims if c.modality == "alleged" and c.trigger and lo <= c.trigger[0] < hi]
+        if acc is blamed:
+            accused = [acc]  # the quoted hostile act is itself what is rejected
         att = claim_attribution(ctx, *trigger)
         ev = _denial_evidence(tok)
         for c in accused:
@@ -103,9 +106,45 @@ def resolve_denials(ctx: DocContext) -> dict[str, str]:
     return links
 
 
+def _blaming_statement(ctx: DocContext, denial: Token, last_accusation: Claim | None) -> Claim | None:
+    """"'… the Kabul administration has tried to sabotage the process,' X said. A spokesman for the
+    government rejected the accusations": when a speaker's own statement that someone did a hostile
+    act comes after the last accusation event, that statement is what "the accusations" point to.
+    Only asserted hostile events (``blaming_types`` in modality.yaml) attributed to a speaker other
+    than the outlet, in the denial's or the two previous sentences."""
+    hostile = frozenset(cues().blaming_types)
+    sent = denial.sent
+    lo_tok = sent.start
+    for _ in range(2):
+        if lo_tok > 0:
+            lo_tok = ctx.sdoc[lo_tok - 1].sent.start
+    lo = ctx.sdoc[lo_tok].idx
+    after = last_accusation.trigger[1] if last_accusation is not None and last_accusation.trigger else 0
+    spoken = {a.id for a in ctx.attributions if not a.is_outlet_only}
+    cands = [c for c in ctx.claims if c.kind == "event" and c.predicate in hostile and c.modality == "asserted"
+             and c.trigger and max(lo, after) <= c.trigger[0] < denial.idx and c.attribution in spoken
+             and c.sources]
+    return max(cands, key=lambda c: c.trigger or (0, 0)) if cands else None
+
+
+def _answered_accusations(ctx: DocContext, linked: dict[str, str]) -> None:
+    """"Afghan officials accused the Taliban of plotting the attack … The insurgent group denied
+    involvement": a denial by the accused that rejects its accuser answers that accusation."""
+    events = sorted((c for c in ctx.claims if c.kind == "event" and c.trigger), key=lambda c: c.trigger or (0, 0))
+    answered = set(linked.values())
+    for i, den in enumerate(events):
+        if den.predicate != "REJECT" or den.modality != "denied" or den.id in answered or not den.targets:
+            continue
+        for acc in reversed(events[:i]):
+            if acc.predicate == "ACCUSE" and set(acc.targets) & set(den.sources) and set(acc.sources) & set(den.targets):
+                linked.setdefault(acc.id, den.id)
+                break
+
+
 def link_contradictions(ctx: DocContext) -> None:
     """Resolve anaphoric denials, then link every asserted/alleged vs denied pair of one key."""
     accusation_links = resolve_denials(ctx)
+    _answered_accusations(ctx, accusation_links)
     groups: dict[tuple[str, str], list[Claim]] = {}
     for c in ctx.claims:
         groups.setdefault((c.kind, _key(c)), []).append(c)

@@ -45,6 +45,7 @@ class Cues:
     conditionals: frozenset[str]
     negations: frozenset[str]
     anaphoric_objects: frozenset[str]
+    blaming_types: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,7 @@ def cues() -> Cues:
         conditionals=frozenset(d["conditionals"]),
         negations=frozenset(d["negations"]),
         anaphoric_objects=frozenset(d["anaphoric_objects"]),
+        blaming_types=frozenset(d.get("blaming_types") or ()),
     )
 
 
