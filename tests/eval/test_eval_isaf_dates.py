@@ -1,5 +1,6 @@
 """``claimgraph eval isaf`` passes the release date read from the dateline (id line included) to the
-pipeline as the publication date, so "today"/"yesterday" resolve against it."""
+pipeline as the publication date, so "today"/"yesterday" resolve against it; the operation a release
+reports (its date and counts) is told apart from the targets' earlier attacks and campaign tallies."""
 
 from __future__ import annotations
 
@@ -71,3 +72,24 @@ def test_the_operation_an_announcement_confirms_is_dated_by_its_own_date(pipelin
     rec = _record("2011-06-S-072", "KABUL, Afghanistan (June 21, 2011)\nISAF today confirmed the capture of a "
                   "Taliban facilitator in Shinkay district, Zabul province.", "2011-06-21")
     assert _run_one(pipeline, tmp_path, rec)["start_date"] == "2011-06-21"
+
+
+def test_a_campaign_tally_is_not_the_operations_count(pipeline, tmp_path):
+    rec = _record("2011-01-S-180", "KABUL, Afghanistan (Jan. 20, 2011)\nAfghan and coalition forces detained a "
+                  "Taliban facilitator and one suspected insurgent in Paktiya province yesterday. Afghan and "
+                  "coalition forces have detained more than 35 Taliban leaders since the first of the year.",
+                  "2011-01-19")
+    pred = _run_one(pipeline, tmp_path, rec)
+    assert pred["min_captured"] == 2
+
+
+def test_running_total_needs_a_present_perfect_and_a_period():
+    from types import SimpleNamespace
+
+    cfg = {"running_total_cues": ["since", "so far"]}
+    text = "Forces have detained 40 leaders since March. Forces detained two suspects since dawn raids began."
+    tally = SimpleNamespace(trigger=(12, 20), evidence=[(0, 44)])
+    assert isaf.running_total(tally, text, cfg)
+    plain = SimpleNamespace(trigger=(52, 60), evidence=[(45, len(text))])
+    assert not isaf.running_total(plain, text, cfg)  # a past-tense operation is no tally
+    assert not isaf.running_total(tally, text, {"running_total_cues": []})

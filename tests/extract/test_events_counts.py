@@ -66,3 +66,24 @@ def test_realised_infinitive_still_counts(run_claims):
     # Philippines: "managed to" reports the outcome
     ctx = run_claims("Philippine marines managed to capture three Abu Sayyaf militants in Sulu.")
     assert _total(ctx, "captured") == 3
+
+
+def test_people_taken_along_with_the_object_count_but_goods_do_not(run_claims):
+    # Iraq: "along with one suspect" adds a person to the arrest
+    ctx = run_claims("Iraqi police arrested an Islamic State financier along with one suspected courier in Mosul.")
+    assert _total(ctx, "captured") == 2
+    # Philippines: "together with two of his bodyguards"
+    ctx = run_claims("Philippine troops captured an Abu Sayyaf sub-leader together with two of his bodyguards.")
+    assert _total(ctx, "captured") == 3
+    # Mexico: seized goods taken along with a suspect are no people
+    ctx = run_claims("Mexican marines detained a cartel courier along with 50 kilograms of cocaine.")
+    assert _total(ctx, "captured") == 1
+
+
+def test_a_coordinated_phrase_with_its_own_participle_is_another_outcome(run_claims):
+    # Mali: the hostages were freed, not killed
+    ctx = run_claims("The raid in Gao ended with two gunmen killed in action and ten hostages freed, officials said.")
+    assert _total(ctx, "killed") == 2
+    # Nigeria: plain coordination still adds up
+    ctx = run_claims("Nigerian troops killed two insurgents and three fighters armed with rifles near Maiduguri.")
+    assert _total(ctx, "killed") == 5

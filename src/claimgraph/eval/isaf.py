@@ -192,7 +192,7 @@ def lower_bound_count(events: list[Any], key: str, text: str | None = None) -> i
     cues = [re.escape(w) for w in _config().get("additive_cues") or ()]
     cue_re = re.compile(r"\b(?:" + "|".join(cues) + r")\b", re.IGNORECASE) if cues and text else None
     # "killing Fayez Jan and one additional insurgent": the further ones are further within the passage
-    inner_re = re.compile(r"\band\s+(?:\w+\s+)?(?:" + "|".join(cues) + r")\b", re.IGNORECASE) if cues else None
+    inner_re = re.compile(r"\b(?:and|along with|together with)\s+(?:\w+\s+)?(?:" + "|".join(cues) + r")\b", re.IGNORECASE) if cues else None
 
     def additive(spans: list[tuple[int, int]]) -> bool:
         if cue_re is None or inner_re is None or text is None:
@@ -250,6 +250,20 @@ def insurgent_attack(claim: Any, entities: dict[str, Any], cfg: dict[str, Any]) 
     return False
 
 
+def running_total(claim: Any, text: str, cfg: dict[str, Any]) -> bool:
+    """True for a tally over a period ("forces have detained more than 35 leaders since the first
+    of the year"): a present-perfect trigger whose evidence names the period (``running_total_cues``
+    in ``data/eval_isaf.yaml``). A release's fields count the operation it reports, not the campaign."""
+    cues = [re.escape(str(w)) for w in cfg.get("running_total_cues") or ()]
+    if not cues or claim.trigger is None:
+        return False
+    before = text[max(0, claim.trigger[0] - 24) : claim.trigger[0]]
+    if not re.search(r"\b(?:have|has)\s+(?:\w+\s+)?$", before, re.IGNORECASE):
+        return False
+    evidence = " ".join(text[a:b] for a, b in claim.evidence)
+    return re.search(r"\b(?:" + "|".join(cues) + r")\b", evidence, re.IGNORECASE) is not None
+
+
 def adapt(x: Extraction, dateline: Dateline) -> tuple[dict[str, Any], dict[str, bool]]:
     """Our extraction in ISAF labels, plus flags saying where each answer came from."""
     cfg = _config()
@@ -258,7 +272,7 @@ def adapt(x: Extraction, dateline: Dateline) -> tuple[dict[str, Any], dict[str, 
     by_id = {e.id: e for e in x.entities}
     ops = [c for c in x.events
            if c.predicate in op_types and c.modality in ("asserted", "alleged") and not c.historical
-           and not insurgent_attack(c, by_id, cfg)]
+           and not insurgent_attack(c, by_id, cfg) and not running_total(c, x.document.text, cfg)]
 
     # the operation's date: that of an event with an outcome (people killed or detained) when one has
     # a date, so a target's earlier attack ("responsible for the Dec. 2 attack") does not date it

@@ -1,6 +1,7 @@
 """How many people an event's outcome names: "killed two insurgents" → ``{"killed": 2}``.
 
-Quantity words, negating quantifiers and realised-infinitive heads come from
+Quantity words, negating quantifiers, realised-infinitive heads and the nouns for people that
+an outcome may take "along with" its object come from
 ``data/events.quantities.yaml``. Only realised outcomes count; identifiers, dates and
 years written with digits are never counts; re-mentions ("the insurgents", "them")
 are counted once, where first stated.
@@ -113,6 +114,50 @@ def stated_number(t: Token) -> int | None:
     return n
 
 
+def companions(target: Token) -> list[Token]:
+    """People an outcome includes "along with" or "together with" its object: "detained a leader
+    along with one suspected insurgent" (the phrase hangs on the noun or on its verb)."""
+    holders = [target] + ([target.head] if target.dep_ in ("dobj", "nsubjpass") else [])
+    out: list[Token] = []
+    for h in holders:
+        for prep in h.children:
+            if prep.dep_ != "prep":
+                continue
+            withs = [c for c in prep.children if c.dep_ == "prep" and c.lower_ == "with"] if prep.lower_ == "along" \
+                else [prep] if prep.lower_ == "with" and any(c.lower_ in ("together", "along") for c in prep.children) \
+                else []
+            for w in withs:
+                for p in w.children:
+                    if p.dep_ == "pobj":
+                        out.extend(t for t in (p, *conjuncts(p)) if _is_people(t))
+    return out
+
+
+@lru_cache(maxsize=1)
+def people_nouns() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("events.quantities.yaml")["people_nouns"])
+
+
+def _is_people(t: Token) -> bool:
+    """"one suspected insurgent", "two of his associates" — not "50 kilograms of opium"."""
+    if t.pos_ == "NUM":
+        of = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        return bool(of) and of[0].lemma_.lower() in people_nouns()
+    return t.lemma_.lower() in people_nouns()
+
+
+def _own_outcome(target: Token, conj: Token) -> bool:
+    """True when a conjunct has a participle of its own, unlike the one describing the target:
+    "two bombers *killed* in action and ten hostages *freed*" (the parser hangs "freed" on either
+    noun). A plain list ("two insurgents and three fighters armed with rifles") shares the verb."""
+    parts = [c for n in (target, conj) for c in n.children if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBN", "VBD")]
+    if target.dep_ in ("nsubj", "nsubjpass") and target.head.tag_ == "VBN":
+        parts.append(target.head)  # "... with two gunmen killed in action and ten hostages freed"
+    before = {c.lemma_.lower() for c in parts if c.i < conj.i}
+    after = {c.lemma_.lower() for c in parts if c.i > conj.i}
+    return bool(before) and bool(after - before)
+
+
 class PeopleCounter:
     """Counts for one document: "killed two insurgents" → {"killed": 2}.
 
@@ -132,7 +177,9 @@ class PeopleCounter:
         plural_min = quantities()[1]
         if any(is_negated_quantity(t) for t in (target_tok, *conjuncts(target_tok))):
             return {}  # "No women or children were injured": no count, never a positive number
-        for t in (target_tok, *conjuncts(target_tok)):
+        for t in (target_tok, *conjuncts(target_tok), *companions(target_tok)):
+            if t is not target_tok and _own_outcome(target_tok, t):
+                continue  # "two bombers killed and ten hostages freed": the hostages were freed, not killed
             named = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in t.children)
             if t.pos_ == "PRON":
                 continue  # "detained them": counted where first stated
