@@ -179,6 +179,7 @@ class _Tally:
         self.quiet = Ratio()
         self.no_event = Ratio()
         self.confusion: Counter[str] = Counter()
+        self.per_type: dict[str, PRF] = {}
 
     def add(self, main: str | None, types: set[str], trip: set[Any], g_types: set[str], g_trip: set[Any]) -> None:
         if g_types:
@@ -189,6 +190,9 @@ class _Tally:
         else:
             self.quiet.add(not types)
         self.types += PRF(len(types & g_types), len(types), len(g_types))
+        for t in types | g_types:
+            self.per_type[t] = self.per_type.get(t, PRF()) + PRF(int(t in types and t in g_types),
+                                                                  int(t in types), int(t in g_types))
         self.triples += PRF(len(trip & g_trip), len(trip), len(g_trip))
 
     def metrics(self) -> dict[str, float | int | None]:
@@ -255,6 +259,8 @@ def run(paths: list[str], pipeline: Pipeline, limit: int | None = None, predicti
         metrics=ours.metrics(),
         baseline=base.metrics(),
         sections={
+            "per_type": {t: {"precision": c.precision, "recall": c.recall, "f1": c.f1, "support": c.n_gold}
+                         for t, c in sorted(ours.per_type.items())},
             "gold_type_counts": dict(gold_types),
             "misses": {"event type (gold → ours)": dict(ours.confusion.most_common(10))},
             "actor_dictionaries": {Path(f.path).name: [p.name for p in f.actor_files] for f in files},

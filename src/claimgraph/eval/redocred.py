@@ -268,7 +268,7 @@ def run(paths: list[str], pipeline: Pipeline, limit: int | None = None, predicti
         n_items=n,
         metrics=ours.metrics(),
         baseline=base.metrics(),
-        sections={"per_predicate": per_pred, "gold_triples_by_predicate": dict(gold_counts)},
+        sections={"per_label": per_pred, "gold_triples_by_predicate": dict(gold_counts)},
         notes=[
             f"{sum(gold_counts.values())} gold triples after mapping P-ids to our predicates "
             "(data/eval_redocred.yaml); other P-ids and our deputy_of/supports/allied_with are not scored",

@@ -58,8 +58,10 @@ SCORING = (
     "(Attacker/Killer/…→source, Target/Victim/Detainee/…→target, Place→location, Participant→either; "
     "RELOCATE: Transporter/PassengerArtifact→source, Destination→location) within matched event pairs; "
     "right when a mention of our entity overlaps any mention of the gold argument's coreference cluster. "
+    "Entity mention P/R/F1: gold PER/ORG/GPE/LOC mentions (nominals and pronouns included) against the "
+    "mentions of all our entities, one-to-one by overlap. "
     "Baseline: every token whose spaCy lemma is a type's most frequent gold trigger lemma, nearest spaCy "
-    "entity before/after as source/target, nearest place after as location."
+    "entity before/after as source/target, nearest place after as location; spaCy's entity spans."
 )
 
 
@@ -272,6 +274,23 @@ def baseline_events(sdoc: Doc, lemmas: dict[str, str]) -> list[Pred]:
     return out
 
 
+def gold_mentions(doc: WikiDoc, stored: str) -> list[Span]:
+    """Character spans of the document's PER/ORG/GPE/LOC mentions (types from the mapping file)."""
+    kinds = set(_config()["mention_types"])
+    spans = realign(doc.text, stored, doc.token_spans)
+    out = []
+    for mid, (s, t) in doc.mentions.items():
+        a, b = spans[s], spans[t - 1]
+        if doc.mention_types.get(mid) in kinds and a and b:
+            out.append((a[0], b[1]))
+    return out
+
+
+def mention_prf(pred: list[Span], gold: list[Span]) -> PRF:
+    """Entity mention detection: one-to-one matching of overlapping spans."""
+    return PRF(len(greedy_match(pred, gold, lambda p, g: overlap_chars(p, g) or None)), len(pred), len(gold))
+
+
 def _prediction(doc_id: str, text: str, preds: list[Pred]) -> dict[str, Any]:
     return {"doc_id": doc_id, "events": [
         {"event": p.type, "trigger": list(p.span) if p.span else None,
@@ -289,6 +308,8 @@ def run(paths: list[str], pipeline: Pipeline, limit: int | None = None, predicti
     items = ((f, d) for f in files for d in read_docs(f))
     ours = Tally()
     parsed: list[tuple[Doc, list[GoldItem]]] = []
+    mentions_ours, mentions_base = PRF(), PRF()
+    base_labels = set(_config()["baseline_actor_labels"]) | set(_config()["baseline_place_labels"])
     with prediction_writer(predictions) as out:
         for f, doc in limited(items, limit):
             try:
@@ -296,10 +317,16 @@ def run(paths: list[str], pipeline: Pipeline, limit: int | None = None, predicti
             except IngestError:  # a document with no text: nothing to find, nothing found
                 continue
             golds = gold_items(doc, document.text)
-            preds = our_events(pipeline.analyze(document))
+            x = pipeline.analyze(document)
+            preds = our_events(x)
             out.write(_prediction(doc.doc_id, document.text, preds))
             ours.add(preds, golds)
-            parsed.append((plain_nlp()(document.text), golds))
+            sdoc = plain_nlp()(document.text)
+            parsed.append((sdoc, golds))
+            g_mentions = gold_mentions(doc, document.text)
+            mentions_ours += mention_prf([(s, t) for e in x.entities for s, t in e.mentions], g_mentions)
+            mentions_base += mention_prf([(e.start_char, e.end_char) for e in sdoc.ents if e.label_ in base_labels],
+                                         g_mentions)
     if not parsed:
         raise EvalError("CG500", subject=",".join(paths), detail="no WikiEvents documents found")
     lemmas = trigger_lemmas(parsed)
@@ -312,8 +339,8 @@ def run(paths: list[str], pipeline: Pipeline, limit: int | None = None, predicti
         kind="wikievents",
         inputs=list(paths),
         n_items=len(parsed),
-        metrics=ours.metrics(),
-        baseline=base.metrics(),
+        metrics={**ours.metrics(), **mentions_ours.as_dict("entity_mention")},
+        baseline={**base.metrics(), **mentions_base.as_dict("entity_mention")},
         sections={
             "per_type": {t: {"precision": c.precision, "recall": c.recall, "f1": c.f1, "support": c.n_gold}
                          for t, c in sorted(ours.per_type.items()) if c.n_gold or c.n_pred},
@@ -328,6 +355,9 @@ def run(paths: list[str], pipeline: Pipeline, limit: int | None = None, predicti
             f"{ours.excluded} of our events not scored (a PLOVER type no KAIROS type maps to, or on an unmapped trigger)",
             "trigger match = character overlap with the gold head-word trigger, one-to-one; arguments within "
             "matched pairs, right when a mention of our entity overlaps a mention of the gold coreference cluster",
+            "entity mentions: gold PER/ORG/GPE/LOC mentions (names, nominals and pronouns alike) against the "
+            "mentions of every entity we find (groups too) / spaCy's PERSON/ORG/GPE/NORP/LOC/FAC spans, "
+            "one-to-one by overlap",
             "baseline: each PLOVER type's most frequent gold trigger lemma (spaCy lemmas) wherever it occurs, "
             "nearest spaCy entity before/after as source/target, nearest GPE/LOC/FAC after as location",
             *([f"no coreference file beside {', '.join(no_coref)}: each mention is its own cluster"] if no_coref else []),

@@ -48,6 +48,7 @@ class WikiDoc:
     mentions: dict[str, tuple[int, int]]   # entity mention id -> token positions [start, end)
     events: list[GoldEvent]
     clusters: dict[str, str] = field(default_factory=dict)  # mention id -> cluster key
+    mention_types: dict[str, str] = field(default_factory=dict)  # entity mention id -> PER, ORG, GPE, …
 
 
 def input_files(paths: list[str]) -> list[str]:
@@ -115,6 +116,7 @@ def read_docs(path: str) -> list[WikiDoc]:
         try:
             text, spans = _tokens_of(path, n, rec)
             mentions = {str(m["id"]): (int(m["start"]), int(m["end"])) for m in rec.get("entity_mentions") or []}
+            mention_types = {str(m["id"]): str(m.get("entity_type", "")) for m in rec.get("entity_mentions") or []}
             events = [
                 GoldEvent(str(e["id"]), str(e["event_type"]), (int(e["trigger"]["start"]), int(e["trigger"]["end"])),
                           str(e["trigger"].get("text", "")),
@@ -130,5 +132,6 @@ def read_docs(path: str) -> list[WikiDoc]:
         for mid, (s, t) in mentions.items():
             if not 0 <= s < t <= len(spans):
                 raise fail(path, f"line {n + 1}: mention {mid} outside the document's tokens")
-        docs.append(WikiDoc(n, str(rec["doc_id"]), text, spans, mentions, events, coref.get(str(rec["doc_id"]), {})))
+        docs.append(WikiDoc(n, str(rec["doc_id"]), text, spans, mentions, events, coref.get(str(rec["doc_id"]), {}),
+                            mention_types))
     return docs
