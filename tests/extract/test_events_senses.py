@@ -64,3 +64,21 @@ def test_an_arrest_of_unnamed_people_is_an_event_without_invented_actors(run_cla
     ctx = run_claims("The raid led to the arrest of another five people in the town of Mopti.")
     ((_, sources, targets),) = _events(ctx, "COERCE")
     assert sources == [] and set(targets) <= {"Mopti"}  # the place may stand for its people, nothing else
+
+
+def test_pushing_fighters_out_of_their_strongholds_is_fighting_and_pushing_for_talks_is_a_request(run_claims):
+    ctx = run_claims("Ukrainian forces pushed Russian troops out of Kherson in November.")
+    assert [t for t, *_ in _events(ctx)] == ["ASSAULT"]
+    ctx = run_claims("Qatar is pushing for talks between Hamas and Israel.")
+    assert "ASSAULT" not in [t for t, *_ in _events(ctx)]
+
+
+def test_an_offensive_launched_by_someone_has_them_as_its_author(run_claims):
+    ctx = run_claims("An offensive launched by the Malian army in May has driven JNIM out of several villages.")
+    offensives = [e for e in _events(ctx, "ASSAULT") if e[1]]
+    assert offensives and offensives[0][1] == ["Mali"]
+
+
+def test_inflicting_casualties_on_someone_is_an_assault_on_them(run_claims):
+    ctx = run_claims("Al-Shabaab fighters inflicted heavy casualties on Kenyan troops near Lamu.")
+    assert ("ASSAULT", ["al-Shabaab"], ["Kenya"]) in _events(ctx, "ASSAULT")

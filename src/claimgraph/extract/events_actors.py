@@ -326,6 +326,11 @@ class EventActors:
                     sources.append(e)  # "the Kabul attack": a town names the place, not the attacker
         by_agent: list[str] = []
         for c in noun.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in LIGHT_VERBS:
+                # "an offensive launched by forces in Puntland": the agent of the light verb
+                for _, p in preps_of(c, ("by",)):
+                    by_agent += self.phrase(p)
+                    sources += by_agent
             if c.dep_ == "prep" and c.lower_ == "by":
                 for p in c.children:
                     if p.dep_ == "pobj":
