@@ -99,12 +99,24 @@ def _place_context(span: Span, strict: bool = False) -> bool:
 def merge_toponyms(sdoc: Doc, cands: list[Candidate], toponyms: list[Any], gazetteer: Any | None = None) -> list[Candidate]:
     """Add the geo stage's toponym spans; on overlap the longer span wins and keeps the toponym's kind.
 
+    The spans are those of :func:`claimgraph.geo.geoparse.find_toponyms` — the one toponym finder that
+    ``claimgraph eval geo`` measures — together with any ``toponyms`` the caller passes: admin phrases,
+    gazetteer repairs, names the NER split ("Baja California"), and every other mention of a name once
+    taken for a place. The NER place spans that finder rejects leave the places too (:func:`_drop_rejected`).
+
     A toponym may overrule a name NER read as a person or organisation only with evidence of
     its own: an admin or area word in the span or a prominent gazetteer place of that name
     ("Farah" yes, a list of committee members after "the province of ..." no).
     """
+    from claimgraph.geo.geoparse import find_toponyms, rejected_ner_places
+
     admin = lexicon.descriptors().admin_suffixes
     generic = lexicon.descriptors().generic_suffixes
+    cands = _drop_rejected(cands, rejected_ner_places(sdoc, gazetteer))
+    have = {(c.start_char, c.end_char) for c in cands}
+    passed = {(tp.start, tp.end) for tp in toponyms}
+    toponyms = list(toponyms) + [tp for tp in find_toponyms(sdoc, gazetteer)
+                                 if (tp.start, tp.end) not in have and (tp.start, tp.end) not in passed]
     if not toponyms:
         return cands
     char_to_tok = {t.idx: t.i for t in sdoc}
@@ -139,6 +151,21 @@ def merge_toponyms(sdoc: Doc, cands: list[Candidate], toponyms: list[Any], gazet
                 if c.label in ("GPE", "LOC", "FAC") and not c.kind:
                     c.kind = new.kind
     return sorted(cands, key=lambda c: c.start)
+
+
+def _drop_rejected(cands: list[Candidate], rejected: dict[tuple[int, int], str]) -> list[Candidate]:
+    """NER place candidates the toponym finder rejects: a word of a person's full name becomes that
+    person ("Buhari" after "Muhammadu Buhari"); a disease named after a place ("Ebola" of "Ebola virus")
+    and a capitalised common noun ("the Centre") are no names of places and are dropped."""
+    out = []
+    for c in cands:
+        why = rejected.get((c.start_char, c.end_char)) if c.source == "ner" and not c.dict_id else None
+        if why == "person":
+            c.label = "PERSON"
+        elif why is not None:
+            continue
+        out.append(c)
+    return out
 
 
 def repair_places(sdoc: Doc, cands: list[Candidate], gazetteer: Any | None,

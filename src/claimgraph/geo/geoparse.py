@@ -108,16 +108,12 @@ def find_toponyms(
     ours = toponym_spans(sdoc, gazetteer)
     spans = list(ours)
     ents = list(sdoc.ents)
-    pathogens = {norm(e.text) for e in ents if _pathogen_follows(sdoc.text, e.end_char)}
-    # a word of a person's full name elsewhere in the text is that person ("Mohamed Salah" … "Salah")
-    person_words = {t.text for e in ents if e.label_ == "PERSON" and len(e) >= 2 for t in e if t.text[:1].isupper()}
+    rejected = rejected_ner_places(sdoc, gazetteer, labels)
     for i, ent in enumerate(ents):
         start, text = _clean(ent.start_char, ent.text)
         extra: ToponymSpan | None = None
         if ent.label_ in labels:
-            if norm(ent.text) in pathogens:
-                continue  # "West Nile virus", "Marburg fever", and "Ebola" anywhere once "Ebola virus" was seen
-            if text in person_words and not _country_like(gazetteer, text, 0) or text in _generic_names():
+            if (ent.start_char, ent.end_char) in rejected:
                 continue
             # "Democratic Republic of the Congo" split by the NER: join "X of (the) Y" when that is a name
             if i + 1 < len(ents) and ents[i + 1].label_ in labels:
@@ -154,6 +150,36 @@ def find_toponyms(
         if m:
             spans = [s for s in spans if s.start >= m.end()]
     return sorted(spans, key=lambda s: s.start)
+
+
+def rejected_ner_places(
+    sdoc: Doc, gazetteer: Gazetteer | None, labels: tuple[str, ...] = NER_LABELS,
+) -> dict[tuple[int, int], str]:
+    """The NER's place spans that name no place, by character span, with the reason.
+
+    * ``pathogen`` — a disease named after a place: "West Nile virus", "Marburg fever", and "Ebola"
+      anywhere once "Ebola virus" was seen;
+    * ``person`` — a word of a person's full name elsewhere in the text ("Mohamed Salah" … "Salah"),
+      unless it names a country;
+    * ``generic`` — a capitalised common noun (``data/geo_names.yaml`` generic_names: "the Centre").
+
+    Shared by :func:`find_toponyms` and the entity stage, so both drop the same names.
+    """
+    ents = list(sdoc.ents)
+    pathogens = {norm(e.text) for e in ents if _pathogen_follows(sdoc.text, e.end_char)}
+    person_words = {t.text for e in ents if e.label_ == "PERSON" and len(e) >= 2 for t in e if t.text[:1].isupper()}
+    out: dict[tuple[int, int], str] = {}
+    for ent in ents:
+        if ent.label_ not in labels:
+            continue
+        _start, text = _clean(ent.start_char, ent.text)
+        if norm(ent.text) in pathogens:
+            out[(ent.start_char, ent.end_char)] = "pathogen"
+        elif text in person_words and not _country_like(gazetteer, text, 0):
+            out[(ent.start_char, ent.end_char)] = "person"
+        elif text in _generic_names():
+            out[(ent.start_char, ent.end_char)] = "generic"
+    return out
 
 
 def _join_split_names(text: str, spans: list[ToponymSpan], gazetteer: Gazetteer | None) -> list[ToponymSpan]:

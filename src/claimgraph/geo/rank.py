@@ -176,11 +176,12 @@ def supported(cand: Candidate, parent: GazEntry | None, focus: Focus) -> bool:
 
 def far_fetched(cand: Candidate, focus: Focus, kind: str | None = None) -> bool:
     """A small town or a neighbourhood abroad, while the text is about somewhere else, is a guess; so is
-    any town abroad for a name written as an admin area ("Nyanza province" in a text about Kenya is not
-    the Rwandan town: the gazetteer lacks the province, and the town is only its namesake)."""
+    any town abroad for a name written as a province ("Nyanza province" in a text about Kenya is not the
+    Rwandan town: the gazetteer lacks the province, and the town is only its namesake). A district's
+    namesake town is not ruled out so: districts split by a border share their seat's name."""
     e = cand.entry
     want = wanted_level(kind)
-    small = e.population < SMALL_PLACE or e.feature == "neighbourhood" or (want is not None and want <= 2)
+    small = e.population < SMALL_PLACE or e.feature == "neighbourhood" or want == 1
     return (e.level >= 3 and small and bool(focus.countries) and not focus.country_share(e.country)
             and not focus.near(e, ANCHOR_KM, anchors=True))
 

@@ -220,7 +220,9 @@ def resolve_toponyms(gaz: Gazetteer, toponyms: list[Toponym]) -> dict[str, Place
                        [p for k, p in points.items() if k != t.key], [p for k, p in anchors.items() if k != t.key])
         parent = chosen.get(t.parent_key or "")
         parent_place = out.get(t.parent_key or "")
-        own = _holding_children(cands[t.key], [cands[k] for k in children.get(t.key, [])])
+        own = cands[t.key]
+        if parent is None:  # a parent that has its own written parent is placed by that one
+            own = _holding_children(own, [cands[k] for k in children.get(t.key, [])])
         if parent is not None and _not_a_child(own, _kind_of(t, gaz), parent):
             parent = parent_place = None  # "China, Indonesia": a list, not a place and its parent
         if t.key in regions:
@@ -271,11 +273,17 @@ def _holding_children(own: tuple[Candidate, ...], kids: list[tuple[Candidate, ..
 
 def _not_a_child(own: tuple[Candidate, ...], kind: str | None, parent: GazEntry) -> bool:
     """True when no candidate lies in the written parent and the name's own best place is as large as the
-    parent or larger (a country, or a province beside a province): the two names were only listed together."""
-    if any(inside(c.entry, parent) for c in own):
+    parent or larger and in another country (a country beside a country, a city beside a foreign city):
+    the two names were only listed together. A name written as a smaller unit ("X district" under a
+    province) is always a child, resolved inside its parent or not at all."""
+    want = wanted_level(kind)
+    if (want is not None and want > parent.level) or any(inside(c.entry, parent) for c in own):
         return False
     choice = _choose(own, kind, None, Focus())
-    return choice is not None and choice.candidate.match in ("exact", "alias") and choice.candidate.entry.level <= parent.level
+    if choice is None or choice.candidate.match not in ("exact", "alias"):
+        return False
+    e = choice.candidate.entry
+    return e.level <= parent.level and e.country != parent.country
 
 
 # -- the extraction stage -------------------------------------------------------------------------

@@ -1,0 +1,75 @@
+"""Written parents and namesakes: a parent is read in the light of its child ("Atlanta, Georgia"), names
+that are only listed together are no parent and child ("China, Indonesia"), and a name written as an
+admin area is not put at a foreign town of that name."""
+
+from __future__ import annotations
+
+from claimgraph.geo.geoparse import geoparse
+from claimgraph.geo.resolve import Toponym, haversine_km, resolve_toponyms
+
+
+def _places(nlp, gazetteer, text):
+    return {g.text: g.place for g in geoparse(nlp(text), gazetteer)}
+
+
+def test_a_parent_is_the_entry_that_holds_its_child(gazetteer):
+    tops = [Toponym("atl", "Atlanta", parent_key="ga"), Toponym("ga", "Georgia")]
+    got = resolve_toponyms(gazetteer, tops)
+    assert got["ga"].country == "US" and got["ga"].feature == "province"
+    assert got["atl"].resolved and got["atl"].country == "US"
+    # with a child that lies in the Caucasus, the same name is the country
+    tops = [Toponym("tb", "Tbilisi", parent_key="ga"), Toponym("ga", "Georgia")]
+    got = resolve_toponyms(gazetteer, tops)
+    assert got["ga"].country == "GE" and got["tb"].country == "GE"
+
+
+def test_names_listed_together_are_no_parent_and_child(gazetteer):
+    tops = [Toponym("cn", "China", parent_key="id"), Toponym("id", "Indonesia")]
+    got = resolve_toponyms(gazetteer, tops)
+    assert got["cn"].resolved and got["cn"].country == "CN"
+    # a town that really lies elsewhere than its written parent still is not moved there
+    tops = [Toponym("k", "Kandahar", parent_key="n"), Toponym("n", "Nigeria")]
+    got = resolve_toponyms(gazetteer, tops)
+    assert not got["k"].resolved and "Nigeria" in (got["k"].reason or "")
+
+
+def test_the_region_of_a_country_leaves_the_country_a_country(nlp, gazetteer):
+    text = ("Aid workers reported a crisis in the eastern region of Chad. Chad shares a border with Sudan, "
+            "and refugees keep arriving in Chad.")
+    got = _places(nlp, gazetteer, text)
+    assert got["Chad"].resolved and got["Chad"].country == "TD" and got["Chad"].feature == "country"
+
+
+def test_a_province_missing_from_the_gazetteer_is_not_a_namesake_town_abroad(nlp, gazetteer):
+    text = ("Cholera spread in Nyanza province, Kenyan officials said. Hospitals in Kisumu and Nairobi "
+            "were full, and Kenya asked for help.")
+    nyanza = _places(nlp, gazetteer, text)["Nyanza province"]
+    assert not nyanza.resolved and nyanza.lat is None
+    assert "RW" in (nyanza.reason or "") or "outside" in (nyanza.reason or "")
+    # the Rwandan town itself resolves where the text is about Rwanda
+    got = _places(nlp, gazetteer, "Rwanda opened a museum in Nyanza, south of Kigali.")
+    assert got["Nyanza"].resolved and got["Nyanza"].country == "RW"
+
+
+def test_a_state_among_its_siblings_is_the_state_not_the_country(nlp, gazetteer):
+    text = "Cases were reported in Arizona, California, Colorado, Georgia, Illinois and Ohio."
+    assert _places(nlp, gazetteer, text)["Georgia"].country == "US"
+    text = "Russian troops stayed in Georgia after the war, and talks in Tbilisi and Moscow stalled."
+    assert _places(nlp, gazetteer, text)["Georgia"].country == "GE"
+
+
+def test_an_english_city_in_a_british_story_is_not_a_jamaican_parish(nlp, gazetteer):
+    text = ("The British soldier was born in Manchester and trained in Colchester before he served "
+            "with his regiment in London.")
+    got = _places(nlp, gazetteer, text)
+    assert got["Manchester"].country == "GB"
+    assert got["Colchester"].country == "GB"
+
+
+def test_a_country_resolves_at_its_own_point_not_at_a_namesake_town(gazetteer):
+    got = resolve_toponyms(gazetteer, [Toponym("c", "Chad"), Toponym("k", "N'Djamena")])
+    chad, capital = got["c"], got["k"]
+    assert chad.resolved and chad.feature == "country" and chad.country == "TD"
+    # the country's point lies inside it, a few hundred km from its capital, not in Russia
+    assert capital.country == "TD"
+    assert haversine_km(chad.lat, chad.lon, capital.lat, capital.lon) < 1000
