@@ -185,3 +185,16 @@ def test_cli_writes_valid_predictions_and_rejects_other_formats(monkeypatch, pip
     other = _write(tmp_path, "dev.jsonl", json.dumps({"doc_id": "x", "sentences": []}) + "\n")
     res = CliRunner().invoke(main, ["eval", "petrarch", other])
     assert res.exit_code == 2 and "CG500" in res.output
+
+
+def test_several_files_get_their_own_rows_and_majority_baseline(pipeline, tmp_path):
+    _write(tmp_path, "tiny.actors.txt", ACTORS)
+    _write(tmp_path, "tiny.xml", RECORDS)
+    _write(tmp_path, "gsr.xml", SELF_CLOSED)
+    r = petrarch.run([str(tmp_path)], pipeline)
+    assert r.n_items == 3
+    assert {"tiny.event_type_accuracy", "gsr.event_type_accuracy"} <= set(r.metrics)
+    # each file's own majority type: CONSULT is the only (so the majority) type of gsr.xml
+    assert r.baseline["gsr.event_type_accuracy"] == 1.0 and r.baseline["tiny.event_type_accuracy"] == 1.0
+    single = petrarch.run([str(tmp_path / "gsr.xml")], pipeline)
+    assert not any("." in k for k in single.metrics)
