@@ -98,6 +98,8 @@ def role_slot(plover: str, role: str) -> str | None:
 
 @dataclass
 class Arg:
+    """An event argument in one of our slots, with every character span that names it."""
+
     slot: str
     spans: list[Span]
     text: str
@@ -114,6 +116,8 @@ class Pred:
 
 @dataclass
 class GoldItem:
+    """A gold event: its KAIROS type, mapped PLOVER type (None: not scored), trigger span, arguments."""
+
     kairos: str
     type: str | None
     span: Span | None
@@ -147,6 +151,8 @@ def gold_items(doc: WikiDoc, stored: str) -> list[GoldItem]:
 
 
 def our_events(x: Extraction) -> list[Pred]:
+    """Every event claim of the extraction, anchored at its trigger (else its first evidence span),
+    with its sources, targets and location as arguments named by all of the entity's mentions."""
     out = []
     for c in x.events:
         span = tuple(c.trigger) if c.trigger else (tuple(c.evidence[0]) if c.evidence else None)
