@@ -246,6 +246,9 @@ class _Builder:
         if ent is None and tok.pos_ == "PROPN":
             ents = self.actors.of_np(tok)
             ent = ents[0] if ents else None
+        if ent is None and tok.pos_ == "NOUN":
+            # "Kyiv's mayor Vitali Klitschko, in a post on Telegram, said": the named apposition speaks
+            ent = next((e for c in tok.children if c.dep_ == "appos" and (e := self.actors.at(c))), None)
         if ent is None:
             # "police said", "Palestinian officials told …": the unnamed group speaks
             ent = self.actors.agent_at(tok)
