@@ -57,9 +57,9 @@ SELF_CLOSED = """<Validation>
 # header text that is no XML comment <EventCoding...>
 <Sentences>
 <Sentence category="AFP" date="20080804" id="A-1" evaluate="true"/>
-<EventCoding eventcode="042" sourcecode="USA" targetcode="CHN" />
+<EventCoding eventcode="042" sourcecode="USA" targetcode="JPN" />
 <Text>
-The US leader visited China.
+The US leader visited Japan.
 </Text>
 <Parse>1 The the DET</Parse>
 </Sentence>
@@ -86,7 +86,7 @@ def test_reader_honours_include_comments_and_dictionary_beside_the_file(tmp_path
 
 def test_reader_takes_self_closed_sentences(tmp_path):
     f = read_records(_write(tmp_path, "gsr.xml", SELF_CLOSED))
-    assert len(f.sentences) == 1 and f.sentences[0].text == "The US leader visited China."
+    assert len(f.sentences) == 1 and f.sentences[0].text == "The US leader visited Japan."
     assert f.sentences[0].codings[0].event == "042" and f.actor_files == []
 
 

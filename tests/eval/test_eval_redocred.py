@@ -52,10 +52,10 @@ def test_join_tokens_spaces_like_prose_and_keeps_offsets():
 
 
 def test_realign_follows_text_changed_by_ingest():
-    text, offs = join_tokens([["Caf\u0065\u0301", "in", "Kabul"]])
-    stored = "Caf\u00e9 in Kabul"  # ingest stores NFC
+    text, offs = join_tokens([["Caf\u0065\u0301", "in", "Lagos"]])
+    stored = "Caf\u00e9 in Lagos"  # ingest stores NFC
     moved = realign(text, stored, offs[0])
-    assert [stored[s:e] for s, e in moved] == ["Caf\u00e9", "in", "Kabul"]
+    assert [stored[s:e] for s, e in moved] == ["Caf\u00e9", "in", "Lagos"]
     assert realign("a b", "a b", [(0, 1)]) == [(0, 1)]
     assert realign("a zz", "a b", [(2, 4)]) == [None]
 
