@@ -20,7 +20,8 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,8 @@ from claimgraph.eval.metrics import PRF, greedy_match, overlap_chars
 from claimgraph.eval.report import EvalReport
 
 if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
+
     from claimgraph.model import DateInterval
     from claimgraph.pipeline import Pipeline
 
@@ -189,15 +192,20 @@ def ours(doc: TimeMLDocument, pipeline: Pipeline) -> list[tuple[Span, str, str |
             for e, parsed in date_mentions(sdoc, doc.dct, labels=labels)]
 
 
-def _dateparser_value(text: str, dct: str | None) -> str | None:
-    """dateparser's reading of ``text`` relative to the DCT, at the period it reports."""
-    import dateparser
-    from datetime import datetime
+@lru_cache(maxsize=4)
+def _dateparser(dct: str | None) -> DateDataParser:
+    """A dateparser reader relative to the DCT (one per document date; the baseline's reader)."""
+    from dateparser.date import DateDataParser
 
     settings: dict[str, Any] = {"RETURN_TIME_AS_PERIOD": False, "PREFER_DATES_FROM": "past"}
     if dct and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dct):
         settings["RELATIVE_BASE"] = datetime.fromisoformat(dct)
-    parser = dateparser.date.DateDataParser(languages=["en"], settings=settings)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _dateparser_value(text: str, dct: str | None) -> str | None:
+    """dateparser's reading of ``text`` relative to the DCT, at the period it reports."""
+    parser = _dateparser(dct)
     data = parser.get_date_data(text)
     if data.date_obj is None:
         return None
@@ -253,9 +261,9 @@ class Tally:
                 self.misses[_value_miss(value, g.value)] += 1
         out = []
         for i, (span, text, value) in enumerate(kept):
-            g = matched.get(i)
+            hit = matched.get(i)
             out.append({"start": span[0], "end": span[1], "text": text, "value": value,
-                        "gold_tid": g.tid if g else None, "gold_value": g.value if g else None})
+                        "gold_tid": hit.tid if hit else None, "gold_value": hit.value if hit else None})
         return out
 
     def metrics(self) -> dict[str, float | int | None]:
