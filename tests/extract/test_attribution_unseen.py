@@ -34,11 +34,11 @@ def test_a_denied_attack_is_never_stored_as_an_assertion(run_claims):
     assert attacks and all(c.modality != "asserted" for c in attacks)
 
 
-def test_a_person_named_after_a_network_is_not_the_network(run_claims):
-    ctx = run_claims("The Haqqani Network attacked a checkpoint in Khost. Sirajuddin Haqqani denied it on Monday.")
+def test_a_person_named_like_a_movement_is_not_the_movement(run_claims):
+    ctx = run_claims("Houthi fighters attacked a tanker in the Red Sea. Abdul-Malik al-Houthi denied it on Monday.")
     names = {e.name: e.type for e in ctx.entities}
-    assert names.get("Haqqani Network") == "Organization"
-    assert names.get("Sirajuddin Haqqani") == "Person"
+    assert names.get("Houthis") == "Organization"
+    assert names.get("Abdul-Malik al-Houthi") == "Person"
     (reject,) = [c for c in ctx.claims if c.kind == "event" and c.predicate == "REJECT"]
     name = {e.id: e.name for e in ctx.entities}
-    assert [name[s] for s in reject.sources] == ["Sirajuddin Haqqani"]
+    assert [name[s] for s in reject.sources] == ["Abdul-Malik al-Houthi"]

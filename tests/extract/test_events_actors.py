@@ -119,3 +119,28 @@ def test_a_described_armed_group_is_a_party_to_the_deal_it_signed(run_claims):
     name = {e.id: e.name for e in ctx.entities}
     parties = {name[c.subject] for c in ctx.claims if c.kind == "relation" and c.predicate == "party_to"}
     assert "Rapid Support Forces" in parties and "Sudan" in parties
+
+
+def test_the_owner_of_a_reiterated_demand_makes_it_and_its_that_clause_names_who_is_to_act(run_claims):
+    ctx = run_claims("The African Union reiterated its demand that Mali hold elections by February.")
+    requests = _events(ctx, "REQUEST")
+    assert requests and requests[0][0] == ["African Union"] and requests[0][1] == ["Mali"]
+
+
+def test_a_passive_that_clause_does_not_name_who_is_asked(run_claims):
+    ctx = run_claims("Egypt proposed the truce at Qatar's request that Hamas fighters be moved from Rafah.")
+    requests = _events(ctx, "REQUEST")
+    assert requests
+    for _, targets, _ in requests:
+        assert "Hamas" not in targets
+
+
+def test_those_who_gather_for_a_rally_hold_it(run_claims):
+    ctx = run_claims("Thousands of Sudanese protesters gathered for a rally in Khartoum on Thursday.")
+    rallies = _events(ctx, "PROTEST")
+    assert rallies and rallies[0][0]
+
+
+def test_what_a_speaker_said_in_a_meeting_makes_no_meeting_of_theirs(run_claims):
+    ctx = run_claims("Yevgeny Prigozhin told Sergei Shoigu in a meeting that the deal was over.")
+    assert not [s for s, _, _ in _events(ctx, "CONSULT") if s == ["Yevgeny Prigozhin"]]

@@ -107,8 +107,8 @@ def resolve_denials(ctx: DocContext) -> dict[str, str]:
 
 
 def _blaming_statement(ctx: DocContext, denial: Token, last_accusation: Claim | None) -> Claim | None:
-    """"'… the Kabul administration has tried to sabotage the process,' X said. A spokesman for the
-    government rejected the accusations": when a speaker's own statement that someone did a hostile
+    """"'… the government has repeatedly shelled our positions,' X said. A spokesman for the
+    army rejected the accusations": when a speaker's own statement that someone did a hostile
     act comes after the last accusation event, that statement is what "the accusations" point to.
     Only asserted hostile events (``blaming_types`` in modality.yaml) attributed to a speaker other
     than the outlet, in the denial's or the two previous sentences."""
@@ -128,7 +128,7 @@ def _blaming_statement(ctx: DocContext, denial: Token, last_accusation: Claim | 
 
 
 def _answered_accusations(ctx: DocContext, linked: dict[str, str]) -> None:
-    """"Afghan officials accused the Taliban of plotting the attack … The insurgent group denied
+    """"Nigerian officials accused Boko Haram of plotting the attack … The militant group denied
     involvement": a denial by the accused that rejects its accuser answers that accusation."""
     events = sorted((c for c in ctx.claims if c.kind == "event" and c.trigger), key=lambda c: c.trigger or (0, 0))
     answered = set(linked.values())

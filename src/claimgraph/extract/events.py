@@ -128,7 +128,7 @@ class _Events:
             targets = list(dict.fromkeys(self.stand_ins.get(t, t) for t in targets if self.actors.type_of(t) in ACTOR_TYPES))
             targets = [t for t in targets if t not in sources]
             if trig.type == "REJECT" and not targets and sources:
-                # "Afghan officials accused the Taliban … The insurgent group denied involvement":
+                # "Malian officials accused JNIM of the attack … The militant group denied involvement":
                 # a denial by the accused answers the latest accusation against it
                 targets = self.accusers_of(sources)
             unresolved = False

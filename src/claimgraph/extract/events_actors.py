@@ -53,6 +53,8 @@ _TARGET_PREPS = {
     # "withdrew its troops from Lebanon": the one withdrawn from
     "RETREAT": ("from", "on", "against"),
 }
+#: nominal events whose participants are the subject of the verb they attend ("joined the talks")
+_PARTICIPATION = frozenset({"PROTEST", "CONSULT", "MOBILIZE", "COOPERATE"})
 #: types whose target may be a place named as such ("attacked Kharkiv", "sanctions on Iran")
 _PLACE_AS_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REQUEST", "THREATEN", "CONSULT", "AGREE",
                               "SUPPORT", "AID", "REJECT", "COOPERATE", "RETREAT"})
@@ -323,7 +325,7 @@ class EventActors:
                 # "Israeli air raids": a nationality word is the raids' author
                 e = self.actors.at(c) or self.actors.agent_at(c)
                 if e and self.actors.type_of(e) != "Agreement" and not is_town(self.actors, e):
-                    sources.append(e)  # "the Kabul attack": a town names the place, not the attacker
+                    sources.append(e)  # "the Kharkiv attack": a town names the place, not the attacker
         by_agent: list[str] = []
         for c in noun.children:
             if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in LIGHT_VERBS:
@@ -357,6 +359,22 @@ class EventActors:
             # ("condemned the attack", "praised the withdrawal": an event of its own about another's act)
             # "launched attacks", "tightened the blockade", "lifted the curfew": the verb's subject acts
             sources = self.subject_phrase(subject_of(slot.head))
+        own = any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in noun.children)
+        if not sources and own and slot.dep_ == "dobj" and slot.head.pos_ in ("VERB", "AUX"):
+            # "the ILO reiterated its demand", "the rebels continued their hunger strike": the owner acts
+            sources = self.subject_phrase(subject_of(slot.head))
+        host = slot.head.head if slot.dep_ == "pobj" else None
+        if not sources and host is not None and trig.type in _PARTICIPATION and slot.head.lower_ in ("for", "in", "into", "on") \
+                and host.pos_ in ("VERB", "AUX") and not is_passive(host) and host.lemma_.lower() not in self.reporting_verbs:
+            # (not "told X in a meeting": the setting of what is reported)
+            # "converged for a rally", "took part in talks", "remained on alert": the participants
+            sources = self.subject_phrase(subject_of(host))
+        if not targets and trig.type in ("REQUEST", "ACCUSE", "THREATEN"):
+            # "its demand that Israel ease restrictions": who is to act
+            for c in noun.children:
+                if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) \
+                        and not is_passive(c):  # ("a request that militants be transferred": not who is asked)
+                    targets += [e for e in self.phrase(subject_of(c)) if e not in sources]
         if not targets and slot.dep_ == "dobj" and slot.head.lemma_.lower() in LIGHT_VERBS:
             # "opened fire on protesters", "launched an attack against the base": the light verb's phrase
             for c, p in preps_of(slot.head, ("on", "against", "at", "upon")):

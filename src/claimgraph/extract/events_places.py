@@ -65,7 +65,7 @@ class EventPlaces:
                 if loc:
                     break
         if loc is None and trigger.pos_ == "NOUN":
-            # "the Kabul attack": a town before the event names its place
+            # "the Kharkiv attack": a town before the event names its place
             for c in trigger.children:
                 if c.dep_ in ("compound", "nmod") and c.i < trigger.i:
                     e = self.actors.at(c)

@@ -164,7 +164,7 @@ class _Relations:
         return None
 
     def country_of_demonym(self, tokens: Iterable[Token]) -> str | None:
-        """"Afghan President Ashraf Ghani", "Iraqi Prime Minister X": the country a nationality word
+        """"Nigerian President Bola Tinubu", "Iraqi Prime Minister X": the country a nationality word
         in the title names, when the document names that country (never a country it does not)."""
         from claimgraph.extract.agents import country_code, lexicon
 
