@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from claimgraph.extract import actors_placenames as placenames
 from claimgraph.extract import actors_places as places
 from claimgraph.extract.actors_candidates import LABEL_TYPES, MISC_LABELS, Candidate, make
+from claimgraph.extract.actors_orgnames import extend_org_names
 from claimgraph.nlp import lexicon
 from claimgraph.nlp.ruler import ACTOR_PREFIX, HONORIFIC_ID
 from claimgraph.resolve.names import fold, split_titles
@@ -118,6 +119,7 @@ def collect(sdoc: Doc, gazetteer: Any | None, toponyms: list[Any]) -> list[Candi
     cands = placenames.merge_toponyms(sdoc, cands, toponyms, gazetteer)
     cands = placenames.repair_places(sdoc, cands, gazetteer, desc)
     cands = _extend_actor_nouns(sdoc, cands, desc)
+    cands = extend_org_names(sdoc, cands)
     cands += _agreements(sdoc, cands, desc)
     cands = _drop_overlaps(cands)
     cands = _acronym_branches(sdoc, cands)
