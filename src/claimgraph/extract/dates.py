@@ -68,6 +68,10 @@ _ISO = re.compile(r"(?<![\w-])(\d{4})-(0[1-9]|1[0-2])(?:-([0-3]\d))?(?![\w-])")
 _CODE = re.compile(r"\d[-–/][A-Za-z]+[-–/]?\d")
 _CODE_EDGE = re.compile(r"[-–/][A-Za-z0-9]")
 _CODE_EDGE_BEFORE = re.compile(r"[A-Za-z0-9][-–/]$")
+#: what the model labels DATE but names no time: an age ("62-year-old"), a frequency ("quarterly"),
+#: a bare small number ("45")
+_NOT_A_DATE = re.compile(r"(?:\S+[-\s])?(?:years?|months?|weeks?|days?)[-\s]old|annual(?:ly)?|quarterly|monthly|weekly"
+                         r"|daily|yearly|hourly|biweekly|\d{1,2}", re.IGNORECASE)
 
 AFTER_WORDS = frozenset({"after", "since", "following"})
 BEFORE_WORDS = frozenset({"before", "until", "till", "prior", "ahead"})
@@ -307,8 +311,10 @@ def date_mentions(sdoc: Any, published: str | None,
     """The date expressions of a parsed document, each with its reading (None when unreadable).
 
     The candidates are the model's DATE/TIME entities less what only looks like a date: a
-    release or case number ("2010-04-CA-015", or the "2010-09" that opens one) and the
-    dateline, which dates the report, not the events it reports. ``published`` is the base
+    release or case number ("2010-04-CA-015", or the "2010-09" that opens one), an age
+    ("62-year-old"), a frequency ("quarterly"), a bare one- or two-digit number, and the
+    dateline, which dates the report, not the events it reports. A possessive "'s" is
+    not part of the date ("last month's"). ``published`` is the base
     of relative expressions (see :func:`parse_expression`). The evaluation of date finding
     (``claimgraph eval timeml``) scores exactly this list.
     """
@@ -324,6 +330,10 @@ def date_mentions(sdoc: Any, published: str | None,
             continue
         if _CODE_EDGE.match(text, ent.end_char) or _CODE_EDGE_BEFORE.search(text, 0, ent.start_char):
             continue
+        if _NOT_A_DATE.fullmatch(ent.text.strip()):
+            continue
+        if len(ent) > 1 and ent[-1].tag_ == "POS":
+            ent = ent[:-1]  # "last month's results": the date is "last month"
         out.append((ent, parse_expression(ent.text, published, (ent.start_char, ent.end_char))))
     return out
 
