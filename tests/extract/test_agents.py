@@ -251,3 +251,11 @@ def test_demobilized_fighters_retreat(run_claims):
     (ev,) = [c for c in ctx.claims if c.kind == "event" and c.predicate == "RETREAT"]
     assert [groups[s].external_ids["sector"] for s in ev.sources if s in groups] == ["REB"]
     assert not any(t in groups for t in ev.targets)
+
+
+def test_a_side_is_a_party_only_with_a_country(run_claims):
+    ctx = run_claims("Russia said the American side had violated the deal. Fighting went on in the east side of "
+                     "Bakhmut.")
+    groups = {e.name for e in ctx.entities if e.type == "Group"}
+    assert "American side" in groups
+    assert not [g for g in groups if "east side" in g]

@@ -62,6 +62,7 @@ class Lexicon:
     demonym_plural_sector: str
     demonym_owner_sector: str
     armed_sectors: frozenset[str]
+    country_only: frozenset[str]
     demonyms: dict[str, str]
     country_names: dict[str, str]
 
@@ -81,6 +82,7 @@ def lexicon() -> Lexicon:
         demonym_plural_sector=str(data.get("demonym_plural_sector") or "CVL"),
         demonym_owner_sector=str(data.get("demonym_owner_sector") or "NAT"),
         armed_sectors=frozenset(str(s).upper() for s in data.get("armed_descriptor_sectors") or ()),
+        country_only=frozenset(str(w).lower() for w in data.get("country_only") or ()),
         demonyms=demonyms,
         country_names=names,
     )
@@ -197,6 +199,8 @@ def _phrase(ctx: DocContext, tok: Token, named: dict[int, str]) -> _Phrase | Non
         low = ctx.sdoc[k].lower_
         if country is None and ctx.sdoc[k].text[:1].isupper():
             country = lex.demonyms.get(low) or (lex.demonyms.get(low[:-1]) if k == tok.i and low.endswith("s") else None)
+    if country is None and tok.lemma_.lower() in lex.country_only:
+        return None  # "the east side": no party without a country
     if start == tok.i and tok.lemma_.lower() in lex.instruments:
         return None  # "army bulldozers" with the army named: the named entity is the actor
     if country is None:

@@ -418,8 +418,11 @@ class EventActors:
             if s2 is not None:
                 cands.append(s2)
         if tok.pos_ == "NOUN":
-            # "the arrest of another five people": the one the nominal event is done to
-            cands.extend(p for c, p in preps_of(tok, ("of",)))
+            # "the arrest of another five people": the people the nominal event is done to
+            # (not "the rejection of NATO's offer": the offer is no participant)
+            for _, p in preps_of(tok, ("of",)):
+                if p.lemma_.lower() in _PARTICIPANT_NOUNS or p.ent_type_ in ("NORP", "ORG", "GPE", "PERSON"):
+                    return True
         for c in list(cands):
             if c.dep_ == "agent":
                 cands.extend(p for p in c.children if p.dep_ == "pobj")
