@@ -58,6 +58,7 @@ def test_reader_finds_tml_files_in_nested_folders_and_refuses_bad_xml(tmp_path):
         (DateInterval(after="1998-01-05", before="1998-01-11"), "1998-W02"),  # Monday to Sunday
         (DateInterval(after="1998-01-01", before="1998-03-04"), "1998"),  # "this year" so far
         (DateInterval(after="1995-03-04", before="1998-03-04"), None),  # "the past three years"
+        (DateInterval(after="1998-01-05", before="1998-01-07"), "1998-W02"),  # "earlier this week" on a Wednesday
         (DateInterval(after="1998-01-06", before="1998-01-12"), None),  # seven days, not a calendar week
         (None, None),
     ],

@@ -167,3 +167,42 @@ def test_a_yearless_dateline_is_not_an_event_date(run_claims):
     ctx = run_claims("NAIROBI, Kenya (May 15) - Kenyan police detained two suspects in Mandera county.",
                      published="2012-05-15")
     assert _date_of(ctx, "detained") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        ("tomorrow", False, "2024-03-11"),
+        ("next Tuesday", False, "2024-03-12"),
+        ("next Sunday", False, "2024-03-17"),  # a week on, not the publication day itself
+        ("Tuesday", True, "2024-03-12"),  # "talks will resume on Tuesday"
+        ("Tuesday", False, "2024-03-05"),  # "talks resumed on Tuesday"
+        ("last Tuesday", True, "2024-03-05"),  # "last" wins over a future clause
+    ],
+)
+def test_day_words_of_the_future_count_forward(text: str, future: bool, expected: str) -> None:
+    d = parse_expression(text, SUNDAY, future=future)
+    assert d is not None and d.value == expected
+
+
+def test_weeks_and_named_months_relative_to_publication() -> None:
+    this_week = parse_expression("this week", SUNDAY)
+    assert (this_week.after, this_week.before) == ("2024-03-04", "2024-03-10")
+    earlier = parse_expression("earlier this week", "2024-03-06")
+    assert (earlier.after, earlier.before) == ("2024-03-04", "2024-03-06")
+    assert parse_expression("last May", SUNDAY).value == "2023-05"
+    assert parse_expression("next January", SUNDAY).value == "2025-01"
+    assert parse_expression("early next year", SUNDAY).value == "2025"
+    assert parse_expression("May", SUNDAY).value == "2024-05"  # a DATE entity "May" is the month
+
+
+def test_said_of_future_reads_the_clause(nlp) -> None:
+    from claimgraph.extract.dates import said_of_future
+
+    def day(text: str) -> bool:
+        doc = nlp(text)
+        return said_of_future(next(t for t in doc if t.lower_ == "tuesday"))
+
+    assert day("Talks will resume on Tuesday in Doha.")
+    assert day("The vote is scheduled to take place on Tuesday.")
+    assert not day("Rebels attacked the town on Tuesday.")

@@ -46,9 +46,9 @@ SCORING = (
     "prediction overlapping a gold TIME or SET timex is left out of precision (clock times and recurrences are "
     "not read). Detection: strict = identical character span, relaxed = overlapping span, one to one (most shared "
     "characters first). Values: on relaxed matches with a gold DATE, our reading as a TimeML value (day "
-    "\"1998-01-08\", month \"1998-01\", year \"1998\", a decade interval \"199\", a Monday-to-Sunday interval "
-    "\"1998-W02\", one from the first of a year or month to a day within it (\"this year\", \"earlier this month\") "
-    "that year or month; an open bound or other interval gives no value) must equal the gold value exactly; "
+    "\"1998-01-08\", month \"1998-01\", year \"1998\", a decade interval \"199\", an interval from a Monday to a day of "
+    "that week \"1998-W02\", one from the first of a year or month to a day within it (\"this year\", \"earlier this "
+    "month\") that year or month; an open bound or other interval gives no value) must equal the gold value exactly; "
     "value_accuracy is over those matched DATE timexes, value_f1 is TempEval-3's (correct values over all "
     "predictions and all gold DATE/DURATION timexes). Baseline in the same run: plain spaCy DATE entities, "
     "values from dateparser relative to the DCT."
@@ -158,9 +158,9 @@ def timeml_value(d: DateInterval | None) -> str | None:
 
     A stated date keeps its precision ("2022-04" is a month); an interval that is exactly a
     decade ("the 1990s") is "199", one that is exactly a Monday-to-Sunday week ("last week")
-    is its ISO week "1998-W02", and one from the first day of a year or month to a day within
-    it ("this year" up to the publication day) is that year or month, as TimeML writes "this
-    year". Other intervals (open bounds, "the past three years") have none.
+    is its ISO week "1998-W02", and one from the first day of a week, month or year to a day
+    within it ("earlier this week", "this year" up to the publication day) is that week, month
+    or year, as TimeML writes "this year". Other intervals (open bounds, "the past three years") have none.
     """
     if d is None:
         return None
@@ -171,7 +171,7 @@ def timeml_value(d: DateInterval | None) -> str | None:
         return a[:3]
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", a) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", b):
         start, end = date.fromisoformat(a), date.fromisoformat(b)
-        if _monday(start) and end - start == timedelta(days=6):
+        if _monday(start) and timedelta(0) <= end - start <= timedelta(days=6):
             year, week, _ = start.isocalendar()
             return f"{year:04d}-W{week:02d}"
         # "this year", "earlier this month": from the start of a calendar unit to a day within it

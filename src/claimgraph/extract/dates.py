@@ -126,22 +126,27 @@ def _number(word: str) -> int | None:
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 #: "yesterday", "late last night", "earlier today", "Wednesday afternoon", "last Sunday", "on Monday night"
 _DAY_WORD = re.compile(
-    r"^(?:on\s+|early\s+|late\s+|earlier\s+|later\s+)?(?:(?P<rel>yesterday|today|tonight|overnight|last\s+night"
-    r"|the\s+previous\s+night|this\s+(?:morning|afternoon|evening))" + _PART_OF_DAY
-    + r"|(?P<last>last\s+)?(?P<wd>" + "|".join(_WEEKDAYS) + r")" + _PART_OF_DAY + r")$"
+    r"^(?:on\s+|early\s+|late\s+|earlier\s+|later\s+)?(?:(?P<rel>yesterday|today|tonight|tomorrow|overnight"
+    r"|last\s+night|the\s+previous\s+night|this\s+(?:morning|afternoon|evening))" + _PART_OF_DAY
+    + r"|(?:(?P<last>last\s+)|(?P<next>next\s+))?(?P<wd>" + "|".join(_WEEKDAYS) + r")" + _PART_OF_DAY + r")$"
 )
-_DAYS_BACK = {"yesterday": 1, "overnight": 1, "last night": 1, "the previous night": 1}
+_DAYS_BACK = {"yesterday": 1, "overnight": 1, "last night": 1, "the previous night": 1, "tomorrow": -1}
 
 
-def days_back(expression: str, published: date) -> int | None:
+def days_back(expression: str, published: date, future: bool = False) -> int | None:
     """How many days before ``published`` a day word points: "today" 0, "yesterday"/"last night" 1,
-    a weekday name the latest such day on or before the publication day ("Sunday" in a Sunday
-    paper is that day; "last Sunday" then is a week earlier). None for anything else."""
+    "tomorrow" -1, a weekday name the latest such day on or before the publication day ("Sunday"
+    in a Sunday paper is that day; "last Sunday" then is a week earlier). A weekday said of the
+    future ("will meet on Tuesday", ``future``) or "next Tuesday" is the first such day on or after
+    it (after it for "next"). None for anything else."""
     m = _DAY_WORD.match(" ".join(expression.lower().split()))
     if m is None:
         return None
     if m.group("rel"):
         return _DAYS_BACK.get(re.sub(r"\s+", " ", m.group("rel")), 0)
+    if m.group("next") or (future and not m.group("last")):
+        ahead = (_WEEKDAYS[m.group("wd")] - published.weekday()) % 7
+        return -(7 if ahead == 0 and m.group("next") else ahead)
     back = (published.weekday() - _WEEKDAYS[m.group("wd")]) % 7
     return 7 if back == 0 and m.group("last") else back
 
@@ -150,24 +155,29 @@ def _month_end(d: date) -> date:
     return d.replace(day=calendar.monthrange(d.year, d.month)[1])
 
 
-def parse_expression(text: str, published: str | None, span: tuple[int, int] | None = None) -> DateInterval | None:
+def parse_expression(text: str, published: str | None, span: tuple[int, int] | None = None,
+                     future: bool = False) -> DateInterval | None:
     """A :class:`DateInterval` for one date expression, or None when it names no usable date.
 
     Day words ("today", "yesterday", "Tuesday") against a publication date known only to the
     month or year keep that precision: "yesterday" in a release dated "2011-07" is ``2011-07``
     (month; strictly, a release of the 1st would mean the month before — a day is never
     invented), a weekday is the interval from six days before the month to its end.
+    ``future``: the expression is said of the future ("will meet on Tuesday"), see :func:`days_back`.
     """
     pub = parse_published(published)
     pub_precision = published_precision(published)
     t = text.strip()
     low = t.lower()
+    # "early next year", "late last month": the year or month itself, at that precision
+    low = re.sub(r"^(?:early|late|mid-?|the end of|the start of|the beginning of)\s*(?=(?:next|last|this)\s+(?:year|month)$)",
+                 "", low)
 
     def iv(**kw: Any) -> DateInterval:
         return DateInterval(text=t, span=span, **kw)
 
     if pub is not None:
-        back = days_back(low, pub)
+        back = days_back(low, pub, future)
         if back is not None:
             if pub_precision == "day":
                 return iv(value=(pub - timedelta(days=back)).isoformat(), precision="day")
@@ -215,6 +225,11 @@ def parse_expression(text: str, published: str | None, span: tuple[int, int] | N
             return iv(value=f"{nxt.year:04d}-{nxt.month:02d}", precision="month")
         if low == "next year":
             return iv(value=f"{pub.year + 1:04d}", precision="year")
+        week = pub - timedelta(days=pub.weekday())
+        if low in ("this week", "later this week"):
+            return iv(after=week.isoformat(), before=(week + timedelta(days=6)).isoformat())
+        if low in ("earlier this week", "early this week"):
+            return iv(after=week.isoformat(), before=pub.isoformat())
         if low in ("this year", "earlier this year"):
             return iv(after=f"{pub.year:04d}-01-01", before=pub.isoformat())
         if low in ("this month", "earlier this month"):
@@ -273,8 +288,9 @@ def _absolute(low: str, t: str, pub: date | None, pub_precision: str | None, iv:
     year_m = _YEAR.search(low)
     words = re.findall(r"[a-z]+", low)
     month = next((_MONTHS[w] for w in words if w in _MONTHS and w not in ("may",) or (w == "may" and year_m)), None)
-    if month is None and "may" in words and _DAYNUM.search(re.sub(_YEAR, "", low)):
-        month = 5
+    if month is None and "may" in words and (_DAYNUM.search(re.sub(_YEAR, "", low))
+                                              or re.fullmatch(r"(?:(?:in|early|late|mid|last|next|this)[\s-]+)?may", low)):
+        month = 5  # "May 3", or "May" alone in a date expression: the month, not the verb
     rest = _YEAR.sub("", low)
     day_m = _DAYNUM.search(rest) if month else None
     if year_m is None and month is None:
@@ -285,6 +301,11 @@ def _absolute(low: str, t: str, pub: date | None, pub_precision: str | None, iv:
         return iv(value=year_m.group(1), precision="year")  # type: ignore[union-attr]
     if year_m:
         year = int(year_m.group(1))
+    elif pub is not None and pub_precision in ("day", "month") and {"last", "next", "this"} & set(words):
+        # "last May" is the latest May before this month, "next May" the first after it
+        year = pub.year if "this" in words else \
+            (pub.year if month < pub.month else pub.year - 1) if "last" in words else \
+            (pub.year if month > pub.month else pub.year + 1)
     elif pub is not None and pub_precision == "day":
         year = nearest_year(month, int(day_m.group(1)) if day_m else None, pub)
     elif pub is not None and pub_precision == "month":
@@ -334,8 +355,28 @@ def date_mentions(sdoc: Any, published: str | None,
             continue
         if len(ent) > 1 and ent[-1].tag_ == "POS":
             ent = ent[:-1]  # "last month's results": the date is "last month"
-        out.append((ent, parse_expression(ent.text, published, (ent.start_char, ent.end_char))))
+        out.append((ent, parse_expression(ent.text, published, (ent.start_char, ent.end_char),
+                                          future=said_of_future(ent.root))))
     return out
+
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_SCHEDULED = frozenset({"scheduled", "expected", "due", "set", "slated", "planned"})
+
+
+def said_of_future(tok: Token) -> bool:
+    """True when the clause ``tok`` belongs to speaks of the future: "talks *will* resume on
+    Tuesday", "the vote is *scheduled to* take place Monday", "*is going to* announce Friday"."""
+    verb = next((a for a in [tok, *tok.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+    while verb is not None:
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children):
+            return True
+        if verb.dep_ == "xcomp" and (verb.head.lower_ in _SCHEDULED or verb.head.lower_ == "going"):
+            return True
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 # --- attaching dates to claims -------------------------------------------------------------
