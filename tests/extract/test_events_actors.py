@@ -144,3 +144,21 @@ def test_those_who_gather_for_a_rally_hold_it(run_claims):
 def test_what_a_speaker_said_in_a_meeting_makes_no_meeting_of_theirs(run_claims):
     ctx = run_claims("Yevgeny Prigozhin told Sergei Shoigu in a meeting that the deal was over.")
     assert not [s for s, _, _ in _events(ctx, "CONSULT") if s == ["Yevgeny Prigozhin"]]
+
+
+def test_a_quoted_must_is_the_speakers_demand_and_its_action_is_content(run_claims):
+    ctx = run_claims("\u201cIf the junta is serious, it must stop arresting journalists and return to talks,\u201d "
+                     "Bola Tinubu told reporters.")
+    requests = _events(ctx, "REQUEST")
+    assert requests and requests[0][0] == ["Bola Tinubu"] and requests[0][2] == "requested"
+    assert not _events(ctx, "COERCE")  # the arrests are what is demanded to stop, not a reported event
+
+
+def test_we_must_is_a_commitment_not_a_demand(run_claims):
+    ctx = run_claims("\u201cWe must defend our land,\u201d the Tuareg commander Bilal Ag Acherif said.")
+    assert not _events(ctx, "REQUEST")
+
+
+def test_a_must_in_the_outlets_own_voice_is_no_ones_demand(run_claims):
+    ctx = run_claims("The talks in Doha must resume before the rains come to Darfur.")
+    assert not _events(ctx, "REQUEST")

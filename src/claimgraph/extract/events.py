@@ -79,8 +79,41 @@ class _Events:
                 if n is not None:
                     self.numbered.setdefault(t.lemma_.lower(), []).append((t.i, n))
 
+    def quoted_demand(self, verb: Token) -> tuple[str, Token] | None:
+        """'"… they must stop killing civilians," X told VOA': an obligation a named speaker lays on
+        someone else in quoted or reported speech is X's demand (PLOVER REQUEST, CAMEO 10) — (speaker
+        entity, the subject who is to act). Not in the outlet's own voice, not "we must" (a
+        commitment), and not where "X said that Y must" already makes the reporting verb the demand."""
+        if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+            return None
+        subj = subject_of(verb)
+        if subj is None or subj.lower_ in ("we", "i", "us", "me", "you"):
+            return None
+        if verb.dep_ == "ccomp" and self.triggers.must_clause(verb.head) is verb:
+            return None
+        if self.triggers.is_content(verb):
+            return None
+        aid = claim_attribution(self.ctx, verb.idx, verb.idx + len(verb.text))
+        att = next((a for a in self.ctx.attributions if a.id == aid), None)
+        if att is None or len(att.chain) < 2 or att.chain[-1].entity_id is None:
+            return None
+        return att.chain[-1].entity_id, subj
+
     def run(self) -> None:
+        demanded: set[int] = set()  # tokens inside a quoted demand: its content, not events of their own
         for tok in self.ctx.sdoc:
+            if tok.i in demanded:
+                continue
+            demand = self.quoted_demand(tok)
+            if demand is not None:
+                speaker, subj = demand
+                demanded.update(t.i for t in tok.subtree if t.i != tok.i and t.i > subj.i)
+                targets = [e for e in self.who.phrase(subj) if e != speaker]
+                targets = list(dict.fromkeys(self.stand_ins.get(e, e) for e in targets))
+                req = Trigger(tok.lemma_.lower(), "VERB", "REQUEST", None, None, None, False)
+                self.emit(tok, req, [speaker], [e for e in targets if e != speaker], None, None, subj,
+                          modality="requested")
+                continue
             trig = self.triggers.trigger_of(tok)
             if trig is None:
                 continue
@@ -159,7 +192,8 @@ class _Events:
             self.emit(tok, trig, sources, targets, location, origin, target_tok, unresolved=unresolved)
 
     def emit(self, tok: Token, trig: Trigger, sources: list[str], targets: list[str], location: str | None,
-             origin: str | None, target_tok: Token | None, unresolved: bool = False) -> None:
+             origin: str | None, target_tok: Token | None, unresolved: bool = False,
+             modality: str | None = None) -> None:
         if trig.mode is None and tok.pos_ == "VERB":
             # "engaged the insurgents with a precision airstrike", "killed in an air strike":
             # the instrument names the mode
@@ -170,7 +204,10 @@ class _Events:
                         if inst is not None and inst.mode and inst.type == trig.type:
                             trig = Trigger(trig.lemma, trig.pos, trig.type, inst.mode, trig.count, trig.particle,
                                            trig.needs_place)
-        modality = modality_of(tok)
+        if modality is None:
+            modality = modality_of(tok)
+            if trig.type == "REQUEST" and modality == "asserted" and self.triggers.must_clause(tok) is not None:
+                modality = "requested"  # "X said that Y must …": a demand, as "X demanded that …" is
         if trig.type == "REJECT" and modality == "denied" and is_negated(tok):
             modality = "asserted"  # "will not accept refugees" is a refusal, stated as such
         ev = evidence(tok)

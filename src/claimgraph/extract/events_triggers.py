@@ -61,7 +61,7 @@ class Triggers:
         else:
             return None
         cands = self.lex.get((tok.lemma_.lower(), pos)) or self.lex.get((tok.lower_, pos))
-        if not cands and pos == "VERB" and self._must_clause(tok) is not None:
+        if not cands and pos == "VERB" and self.must_clause(tok) is not None:
             # "X said that Y must …": a demand, PLOVER REQUEST (CAMEO 10 "Demand")
             return Trigger(tok.lemma_.lower(), "VERB", "REQUEST", None, None, None, False)
         if not cands:
@@ -87,13 +87,14 @@ class Triggers:
         plain = [t for t in cands if not t.particle]
         return plain[0] if plain else None
 
-    def _must_clause(self, verb: Token) -> Token | None:
+    def must_clause(self, verb: Token) -> Token | None:
         """The complement clause of a reporting verb that says someone must or should act."""
         if verb.lemma_.lower() not in self.reporting_verbs:
             return None
         for c in verb.children:
-            if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children):
-                return c
+            if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children) \
+                    and not any(s.dep_ == "nsubj" and s.lower_ in ("we", "i") for s in c.children):
+                return c  # ("we must defend our land" commits the speaker, it demands nothing)
         return None
 
     def is_content(self, tok: Token) -> bool:
