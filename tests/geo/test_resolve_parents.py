@@ -73,3 +73,30 @@ def test_a_country_resolves_at_its_own_point_not_at_a_namesake_town(gazetteer):
     # the country's point lies inside it, a few hundred km from its capital, not in Russia
     assert capital.country == "TD"
     assert haversine_km(chad.lat, chad.lon, capital.lat, capital.lon) < 1000
+
+
+def test_a_name_the_gazetteer_confirms_gets_no_kind_from_its_most_prominent_namesake(nlp, gazetteer):
+    from claimgraph.geo.toponyms import toponym_spans
+
+    text = "The ministry opened an office in Nelson, British Columbia, and staff moved to Nelson in May."
+    spans = [s for s in toponym_spans(nlp(text), gazetteer) if s.text == "Nelson"]
+    assert spans and all(s.kind is None for s in spans)  # not "province" from New Zealand's Nelson region
+    got = _places(nlp, gazetteer, text)
+    assert got["Nelson"].country == "CA"
+
+
+def test_a_chain_down_from_a_country_is_a_place_with_its_parent_not_a_list(nlp, gazetteer):
+    from claimgraph.geo.toponyms import toponym_spans
+
+    text = "The truck was stopped on the highway in Barrie, Ontario, Canada, on Friday."
+    spans = {s.text: s for s in toponym_spans(nlp(text), gazetteer)}
+    assert spans["Barrie"].parent_text == "Ontario"
+    # a plain list of countries is no chain
+    text = "Flights resumed to Kenya, Uganda, Tanzania and Rwanda."
+    assert all(s.parent_text is None for s in toponym_spans(nlp(text), gazetteer))
+
+
+def test_the_states_of_a_country_keep_their_admin_kind_when_a_country_shares_the_name(nlp, gazetteer):
+    text = "The plant, operating in the states of Texas and Georgia, recalled its peanut butter."
+    got = _places(nlp, gazetteer, text)
+    assert got["Georgia"].country == "US" and got["Georgia"].feature == "province"

@@ -32,6 +32,8 @@ KIND_FIT = {
 }
 #: name scores below this are too weak to resolve on, unless the parent or the focus agrees
 MIN_NAME_SCORE = 0.92
+#: how much a tenfold population weighs among candidates of the level the text asks for
+POP_WEIGHT = 0.4
 #: a candidate this close to another name's likely place gains (co-mentioned places cluster)
 NEAR_KM = 250.0
 #: below this population a town abroad, in a country the text never mentions, is a namesake, not a resolution
@@ -110,7 +112,7 @@ def score(cand: Candidate, kind: str | None, parent: GazEntry | None, focus: Foc
     s += KIND_FIT.get((want, level), -0.5) if want is not None else LEVEL_PRIOR.get(level, 0.0)
     fits = want is None or (want >= 3 and e.level >= 3) or want == e.level
     if fits:  # size speaks only among places of the level the text asks for
-        s += 0.3 * math.log10(e.population + 1)
+        s += POP_WEIGHT * math.log10(e.population + 1)
     if e.fcode == "PPLC" and fits:
         s += 1.0  # a national capital is the usual referent of its name ("London", "Kabul")
     if parent is not None:

@@ -68,6 +68,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "of_list": re.compile(
             rf"\b(?P<word>{ci.format(word)})\s+of\s+(?P<names>{name}(?:\s*,\s*{name})*(?:,?\s+and\s+{name})?)"
         ),
+        # "states such as California or Washington", "provinces including Logar and Wardak"
+        "such_list": re.compile(
+            rf"\b(?P<word>{ci.format(plural)})\s+(?:such\s+as|including|like)\s+"
+            rf"(?P<names>{name}(?:\s*,\s*{name})*(?:,?\s+(?:and|or)\s+{name})?)"
+        ),
         # "Logar and Wardak provinces", "Kunar, Nuristan and Nangarhar provinces"
         "list_plural": re.compile(
             rf"\b(?P<names>{name}(?:\s*,\s*{name})*,?\s+and\s+{name})\s+(?P<word>{ci.format(plural)})\b"
@@ -115,6 +120,14 @@ def _known(gazetteer: Any | None, name: str) -> str | None:
     return gazetteer.prominent_kind(name)
 
 
+def _country_not_admin(gazetteer: Any | None, name: str) -> bool:
+    """The name is a country's and no province's or district's of the gazetteer."""
+    if gazetteer is None or _known(gazetteer, name) != "country":
+        return False
+    return not any(c.match in ("exact", "alias") and c.entry.level in (1, 2)
+                   for c in gazetteer.candidates(name, fuzzy=False))
+
+
 def _in_gazetteer(gazetteer: Any | None, name: str) -> bool:
     """Whether the gazetteer has a place of exactly this name (any size); False without one."""
     if gazetteer is None:
@@ -154,7 +167,7 @@ def _admin_phrases(text: str, gazetteer: Any | None) -> list[ToponymSpan]:
                 found.append(ToponymSpan(pstart, pend, parent_text, pkind))
         found.append(ToponymSpan(nstart, m.end(), text[nstart : m.end()], kind, parent_text))
     preceded_by_name = re.compile(rf"{_CAP}\s+$")
-    for key in ("of_list", "list_plural"):
+    for key in ("of_list", "such_list", "list_plural"):
         for m in pats[key].finditer(text):
             if key == "of_list" and preceded_by_name.search(text, max(0, m.start() - 40), m.start()):
                 continue  # "the Sambisa area of Borno": Borno is the parent, found above
@@ -166,8 +179,9 @@ def _admin_phrases(text: str, gazetteer: Any | None) -> list[ToponymSpan]:
                     continue
                 name, nstart = trimmed
                 # "the eastern region of Chad", "the provinces of Canada": a country holds the admin areas
-                # the phrase names, it is none of them
-                own = "country" if key == "of_list" and _known(gazetteer, name) == "country" else kind
+                # the phrase names, it is none of them, unless an admin area bears its name ("the states
+                # of Texas and Georgia")
+                own = "country" if key == "of_list" and _country_not_admin(gazetteer, name) else kind
                 found.append(ToponymSpan(nstart, nstart + len(name), name, own))
     return found
 
@@ -196,7 +210,10 @@ def _gazetteer_repairs(sdoc: Doc, gazetteer: Any | None, taken: list[tuple[int, 
         kind = _known(gazetteer, name)
         if kind is None or norm(name) in _demonyms() or not _LOCATIVE.search(text[max(0, start - 30) : start]):
             continue  # "in Angolan waters": a nationality adjective, not a place
-        out.append(ToponymSpan(start, end, name, kind))
+        # the gazetteer's most prominent namesake confirms that the name is a place, not which place: a
+        # kind it suggests is not written evidence ("in Nelson" is not the New Zealand region), except a
+        # country's, which no town outranks
+        out.append(ToponymSpan(start, end, name, kind if kind == "country" else None))
         taken.append((start, end))
     return out
 
@@ -226,8 +243,10 @@ def _comma_parents(sdoc: Doc, gazetteer: Any | None) -> list[ToponymSpan]:
         after = ents[i + 2] if i + 2 < len(ents) else None
         if before is not None and _LIST_GAP.match(text[before.end_char : a.start_char]):
             continue
-        if after is not None and _LIST_GAP.match(text[b.end_char : after.start_char]):
-            continue
+        if after is not None and _LIST_GAP.match(text[b.end_char : after.start_char]) and not (
+                text[b.end_char : after.start_char] == ", " and _known(gazetteer, b.text) == "province"
+                and _known(gazetteer, after.text) == "country"):
+            continue  # a list, unless a chain down from a country: "Stroud, Ontario, Canada"
         out.append(ToponymSpan(a.start_char, a.end_char, a.text, None, b.text))
         out.append(ToponymSpan(b.start_char, b.end_char, b.text, _known(gazetteer, b.text)))
     return out
