@@ -162,3 +162,11 @@ def test_we_must_is_a_commitment_not_a_demand(run_claims):
 def test_a_must_in_the_outlets_own_voice_is_no_ones_demand(run_claims):
     ctx = run_claims("The talks in Doha must resume before the rains come to Darfur.")
     assert not _events(ctx, "REQUEST")
+
+
+def test_rejecting_the_accusations_rejects_the_speaker_of_the_latest_quoted_blame(run_claims):
+    ctx = run_claims("Yemen accused the Houthis of piracy on Monday. \u201cThe Yemeni government has repeatedly "
+                     "attacked our positions in Hodeidah,\u201d Abdul-Malik al-Houthi said on Sunday. A spokesman "
+                     "for the Yemeni government rejected the accusations.")
+    rejects = _events(ctx, "REJECT")
+    assert rejects and rejects[0][1] == ["Abdul-Malik al-Houthi"]

@@ -42,7 +42,7 @@ from claimgraph.extract.events_counts import PeopleCounter, is_irrealis_infiniti
 from claimgraph.extract.events_lexicon import Trigger, intent_table
 from claimgraph.extract.events_places import EventPlaces, date_from_related_events, evidence
 from claimgraph.extract.events_triggers import LIGHT_VERBS, Triggers, argument_slot
-from claimgraph.extract.modality import is_anaphoric_denial, is_negated, modality_of
+from claimgraph.extract.modality import cues, is_anaphoric_denial, is_negated, modality_of
 from claimgraph.extract.syntax import Actors, subject_of
 from claimgraph.model import Claim
 
@@ -152,9 +152,14 @@ class _Events:
                 sources, targets, target_tok = self.who.noun_actors(tok, trig)
             else:
                 sources, targets, target_tok = self.who.verb_actors(tok, trig)
-                if trig.type == "REJECT" and not targets and is_anaphoric_denial(tok) and self.last_accusation:
-                    # "denied these accusations": rejects the accuser of the last accusation
-                    targets = [s for s in self.last_accusation.sources if s not in sources]
+                if trig.type == "REJECT" and not targets and is_anaphoric_denial(tok):
+                    # "denied these accusations": rejects the accuser of the last accusation, or the
+                    # speaker of a later quoted blame ("'… the army shelled our positions,' X said")
+                    blamer = self.blamer_before(tok)
+                    if blamer is not None:
+                        targets = [blamer] if blamer not in sources else []
+                    elif self.last_accusation:
+                        targets = [s for s in self.last_accusation.sources if s not in sources]
             if trig.type == "PROTEST" and not targets:
                 targets = self.who.protested(tok, sources)
             sources = list(dict.fromkeys(self.stand_ins.get(s, s) for s in sources if self.actors.type_of(s) in ACTOR_TYPES))
@@ -257,6 +262,27 @@ class _Events:
                 out += [p for prep in d.children if prep.dep_ == "prep" and prep.lower_ == "of"
                         for p in prep.children if p.dep_ == "pobj" and argument_slot(p) is d]
         return out
+
+    def blamer_before(self, denial: Token) -> str | None:
+        """The speaker of the latest hostile act a named speaker asserted (``blaming_types`` in
+        modality.yaml) after the last accusation event, in the denial's or the two previous sentences."""
+        hostile = cues().blaming_types
+        lo_tok = denial.sent.start
+        for _ in range(2):
+            if lo_tok > 0:
+                lo_tok = self.ctx.sdoc[lo_tok - 1].sent.start
+        lo = self.ctx.sdoc[lo_tok].idx
+        if self.last_accusation is not None and self.last_accusation.trigger:
+            lo = max(lo, self.last_accusation.trigger[1])
+        atts = {a.id: a for a in self.ctx.attributions}
+        for c in reversed(self.claims):
+            if c.trigger is None or c.trigger[0] < lo:
+                break
+            att = atts.get(c.attribution or "")
+            if c.predicate in hostile and c.modality == "asserted" and c.sources and att is not None \
+                    and len(att.chain) > 1 and att.chain[-1].entity_id:
+                return att.chain[-1].entity_id
+        return None
 
     def accusers_of(self, accused: list[str]) -> list[str]:
         """The sources of the latest accusation stated so far against one of ``accused``."""
