@@ -136,7 +136,8 @@ def merge_toponyms(sdoc: Doc, cands: list[Candidate], toponyms: list[Any], gazet
         new = make(sdoc, s, e, "GPE", "toponym", kind=getattr(tp, "kind", None))
         if new is None:
             continue
-        if new.kind and sdoc[new.end - 1].lower_ not in lexicon.descriptors().admin_suffixes:
+        if new.kind and not getattr(tp, "guessed", False) and \
+                sdoc[new.end - 1].lower_ not in lexicon.descriptors().admin_suffixes:
             new.listed_kind = new.kind  # a bare name whose kind the text states (list heading, "X district in Y")
         overl = [c for c in cands if c.start < new.end and new.start < c.end]
         if any(c.dict_id for c in overl):

@@ -217,7 +217,7 @@ def _other_mentions(
     """
     if gazetteer is None:
         return []
-    kinds: dict[str, str | None] = {}
+    kinds: dict[str, ToponymSpan] = {}
     for sp in spans:
         if len(sp.text) < 2 or not sp.text[0].isupper() or sp.text in kinds:
             continue
@@ -226,7 +226,7 @@ def _other_mentions(
         level = 1 if sp.text.replace(".", "").isupper() else 4
         if any(c.match in ("exact", "alias") and c.entry.level <= level
                for c in gazetteer.candidates(singular_demonym(sp.text), fuzzy=False)):
-            kinds.setdefault(sp.text, sp.kind)
+            kinds.setdefault(sp.text, sp)
     if not kinds:
         return []
     starts = {t.idx for t in sdoc}
@@ -241,7 +241,8 @@ def _other_mentions(
         if any(x < b and a < y and (x, y) != (a, b) for x, y in taken) or any(
                 s.start == a and s.end == b for s in spans):
             continue
-        out.append(ToponymSpan(a, b, m.group(0), kinds[m.group(0)]))
+        seen = kinds[m.group(0)]
+        out.append(ToponymSpan(a, b, m.group(0), seen.kind, guessed=seen.guessed))
         taken.append((a, b))
     return out
 
@@ -259,7 +260,7 @@ def _name_only(span: ToponymSpan) -> ToponymSpan:
     m = re.search(r"\s+(\S+)$", span.text)
     if m and m.group(1).islower() and m.group(1) in admin_words():
         text = span.text[: m.start()]
-        return ToponymSpan(span.start, span.start + len(text), text, span.kind, span.parent_text)
+        return ToponymSpan(span.start, span.start + len(text), text, span.kind, span.parent_text, span.guessed)
     return span
 
 
@@ -293,7 +294,7 @@ def resolve_spans(gazetteer: Gazetteer, spans: list[ToponymSpan]) -> list[Geopar
         if key in toponyms:
             toponyms[key].weight += 1
             continue
-        toponyms[key] = Toponym(key=key, text=singular_demonym(sp.text), kind=sp.kind)
+        toponyms[key] = Toponym(key=key, text=singular_demonym(sp.text), kind=None if sp.guessed else sp.kind)
     for sp, key in zip(spans, key_of):
         if sp.parent_text and toponyms[key].parent_key is None:
             pkey = _key(sp.parent_text)

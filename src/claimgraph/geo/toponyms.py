@@ -38,6 +38,9 @@ class ToponymSpan:
     text: str
     kind: str | None = None       # province | district | city | area | country | ...
     parent_text: str | None = None  # "Borno State" for "Bama District, Borno State"
+    #: the kind is the gazetteer's most prominent namesake's, not written in the text ("in Nelson":
+    #: province, after New Zealand's region); it names the entity's kind but is no evidence for resolution
+    guessed: bool = False
 
 
 # A capitalised word: letters, inner apostrophes/hyphens ("Sar-e", "Qal'ah", "Mir'ali").
@@ -164,7 +167,7 @@ def _admin_phrases(text: str, gazetteer: Any | None) -> list[ToponymSpan]:
                 pend = pm.end("word") if pword else pstart + len(pname)
                 pkind = admin_words()[pword.lower()]["kind"] if pword else _known(gazetteer, pname)
                 parent_text = text[pstart:pend]
-                found.append(ToponymSpan(pstart, pend, parent_text, pkind))
+                found.append(ToponymSpan(pstart, pend, parent_text, pkind, guessed=not pword))
         found.append(ToponymSpan(nstart, m.end(), text[nstart : m.end()], kind, parent_text))
     preceded_by_name = re.compile(rf"{_CAP}\s+$")
     for key in ("of_list", "such_list", "list_plural"):
@@ -213,7 +216,7 @@ def _gazetteer_repairs(sdoc: Doc, gazetteer: Any | None, taken: list[tuple[int, 
         # the gazetteer's most prominent namesake confirms that the name is a place, not which place: a
         # kind it suggests is not written evidence ("in Nelson" is not the New Zealand region), except a
         # country's, which no town outranks
-        out.append(ToponymSpan(start, end, name, kind if kind == "country" else None))
+        out.append(ToponymSpan(start, end, name, kind, guessed=kind != "country"))
         taken.append((start, end))
     return out
 
@@ -248,7 +251,7 @@ def _comma_parents(sdoc: Doc, gazetteer: Any | None) -> list[ToponymSpan]:
                 and _known(gazetteer, after.text) == "country"):
             continue  # a list, unless a chain down from a country: "Stroud, Ontario, Canada"
         out.append(ToponymSpan(a.start_char, a.end_char, a.text, None, b.text))
-        out.append(ToponymSpan(b.start_char, b.end_char, b.text, _known(gazetteer, b.text)))
+        out.append(ToponymSpan(b.start_char, b.end_char, b.text, _known(gazetteer, b.text), guessed=True))
     return out
 
 
