@@ -82,3 +82,13 @@ def test_an_offensive_launched_by_someone_has_them_as_its_author(run_claims):
 def test_inflicting_casualties_on_someone_is_an_assault_on_them(run_claims):
     ctx = run_claims("Al-Shabaab fighters inflicted heavy casualties on Kenyan troops near Lamu.")
     assert ("ASSAULT", ["al-Shabaab"], ["Kenya"]) in _events(ctx, "ASSAULT")
+
+
+def test_executing_people_is_killing_but_executing_projects_is_not(run_claims):
+    assert _events(run_claims("Islamic State executed five prisoners in Raqqa."), "ASSAULT")
+    assert not _events(run_claims("The projects were executed by Ethiopian army engineers in Tigray."), "ASSAULT")
+
+
+def test_striking_out_on_ones_own_and_pressing_operations_are_no_events(run_claims):
+    assert not _events(run_claims("Viktor Bout struck out on his own in 1993."))
+    assert not _events(run_claims("The Syrian army is pressing its military operations in Idlib."), "REQUEST")

@@ -160,6 +160,8 @@ class _Events:
                         targets = [blamer] if blamer not in sources else []
                     elif self.last_accusation:
                         targets = [s for s in self.last_accusation.sources if s not in sources]
+            if trig.needs_person and not self.who.acts_on_people(targets, target_tok):
+                continue  # "the projects were executed by army engineers"
             if trig.type == "PROTEST" and not targets:
                 targets = self.who.protested(tok, sources)
             sources = list(dict.fromkeys(self.stand_ins.get(s, s) for s in sources if self.actors.type_of(s) in ACTOR_TYPES))

@@ -406,6 +406,13 @@ class EventActors:
         targets = [t for t in targets if t not in sources]
         return list(dict.fromkeys(sources)), list(dict.fromkeys(targets)), target_tok
 
+    def acts_on_people(self, targets: list[str], target_tok: Token | None) -> bool:
+        """Is what the event is done to a person or group (named, or a participant noun)?"""
+        if any(self.actors.type_of(e) in ("Person", "Group", "Organization") for e in targets):
+            return True
+        return target_tok is not None and (target_tok.lemma_.lower() in _PARTICIPANT_NOUNS
+                                           or target_tok.ent_type_ in ("PERSON", "NORP"))
+
     def has_participant(self, tok: Token) -> bool:
         """Does the trigger have a subject, object or agent phrase that names a participant?"""
         host = tok.head if tok.pos_ == "ADJ" else tok

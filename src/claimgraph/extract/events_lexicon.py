@@ -28,6 +28,8 @@ class Trigger:
     needs_place: bool
     #: a nominal whose possessor undergoes it ("X's killing", "his arrest"), see data/events.tsv
     possessor_patient: bool = False
+    #: only an event when what it is done to is a person or group ("executed five prisoners")
+    needs_person: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +50,8 @@ def lexicon() -> dict[tuple[str, str], list[Trigger]]:
             head, particle = words[-1], " ".join(words[:-1])  # "air strike": modifier + head
         t = Trigger(lemma=row["lemma"], pos=row["pos"], type=typ, mode=None if row["mode"] == "-" else row["mode"],
                     count=None if row["count"] == "-" else row["count"], particle=particle,
-                    needs_place="needs place" in row["notes"], possessor_patient="possessor patient" in row["notes"])
+                    needs_place="needs place" in row["notes"], possessor_patient="possessor patient" in row["notes"],
+                    needs_person="needs person" in row["notes"])
         out.setdefault((head, row["pos"]), []).append(t)
     return out
 
