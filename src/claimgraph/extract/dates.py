@@ -449,7 +449,7 @@ class DateFinder:
         self.episodes: list[tuple[int, str, DateInterval]] = []
         for tok in ctx.sdoc:
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.episode_nouns and not _definite(tok):
-                d = self._clause_date(tok) or self._sentence_date(tok, clause_free=True)
+                d = self._own_date(tok) or self._clause_date(tok) or self._sentence_date(tok, clause_free=True)
                 if d is not None:
                     self.episodes.append((tok.idx, tok.lemma_.lower(), d))
 
@@ -530,6 +530,21 @@ class DateFinder:
                 return None  # a new time named since the episode
         return d
 
+    def _own_date(self, noun: Token) -> DateInterval | None:
+        """A date inside the episode's own phrase: "a security operation detaining four suspects
+        in Logar province yesterday" — not one of an episode nested in it, nor one in a relative
+        clause, which tells the episode as background."""
+        for t in noun.subtree:
+            hit = self.by_token.get(t.i)
+            if hit is None or t.i == noun.i or not hit[1].value:
+                continue
+            inner = [a for a in t.ancestors if a.i != noun.i and noun in a.ancestors]
+            if any(a.dep_ == "relcl" for a in inner):
+                continue  # "an attack that killed four soldiers in Kabul Dec. 19" is told as background
+            if not any(a.pos_ == "NOUN" and a.lemma_.lower() in self.episode_nouns for a in inner):
+                return hit[1]
+        return None
+
     def _clause_date(self, noun: Token) -> DateInterval | None:
         """The date of the clause an episode noun sits in: "efforts to seek sanctuary during two
         operations in Zabul yesterday" — "yesterday" goes with "seek", and so with the operations."""
@@ -588,7 +603,7 @@ class DateFinder:
                 continue
             seen.add(ent.start)
             path = self._path(ent.root, trigger)
-            if path is None:
+            if path is None or self._nested_episode(path, trigger):
                 continue
             bound = None
             adv = adverbial_subject(trigger)
@@ -606,6 +621,18 @@ class DateFinder:
         if best is not None:
             return best[1]
         return self._relative_clause(trigger)
+
+    def _nested_episode(self, path: list[Token], trigger: Token) -> bool:
+        """True when the date on ``path`` dates an episode nested in an argument's description,
+        not the trigger: "targeted a leader responsible for an attack Jan. 7" — Jan. 7 is the
+        attack's. An episode that is the trigger's own argument ("conducted an operation
+        yesterday", "killed two during a raid Monday") passes its date on."""
+        for t in path[1:]:
+            if t.pos_ == "NOUN" and t.lemma_.lower() in self.episode_nouns:
+                head = t.head.head if t.head.dep_ == "prep" else t.head
+                if head.i != trigger.i:
+                    return True
+        return False
 
     def _relative_clause(self, trigger: Token) -> DateInterval | None:
         """"after the death of X" / "before returning to power" attached to ``trigger``."""
