@@ -170,3 +170,10 @@ def test_rejecting_the_accusations_rejects_the_speaker_of_the_latest_quoted_blam
                      "for the Yemeni government rejected the accusations.")
     rejects = _events(ctx, "REJECT")
     assert rejects and rejects[0][1] == ["Abdul-Malik al-Houthi"]
+
+
+def test_nationality_militants_are_not_a_union_named_after_the_nation(run_claims):
+    ctx = run_claims("The Nigerian Union of Journalists condemned the raid. Nigerian militants attacked a "
+                     "newsroom in Lagos.")
+    attacks = _events(ctx, "ASSAULT")
+    assert attacks and all("Nigerian Union of Journalists" not in s for s, _, _ in attacks)

@@ -275,11 +275,15 @@ class Actors:
         return []
 
     def group_by_demonym(self, demonym: str) -> str | None:
+        """The one armed group of the document named after a nationality ("Pakistani militants" →
+        the Pakistani Taliban); a party or government body of that name is no militant group
+        ("Rwandan rebels" are not the Rwandan Patriotic Front)."""
         prefix = demonym.lower() + " "
         found = {
             e.id
             for e in self.ctx.entities
-            if e.type == "Organization" and any(a.lower().startswith(prefix) for a in [e.name, *e.aliases])
+            if e.type == "Organization" and e.kind == "armed_group"
+            and any(a.lower().startswith(prefix) for a in [e.name, *e.aliases])
         }
         return found.pop() if len(found) == 1 else None
 
