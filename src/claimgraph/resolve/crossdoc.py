@@ -1,30 +1,43 @@
 """Cross-document corroboration: the same fact stated in many reports, grouped and counted.
 
 Claims are never rewritten: a :class:`FactGroup` is a decision *about* claims
-(which of them state the same fact), rebuilt from the stored claims whenever
-they change, like canonical ids are rebuilt from judgements.
+(which of them state the same fact, and why each joined: ``FactGroup.reasons``),
+rebuilt from the stored claims whenever they change, like canonical ids are
+rebuilt from judgements.
 
 Which claims state the same fact:
 
 * **relations** — the same canonical subject, predicate and canonical object
   (``allied_with`` is symmetric, so its ends are put in a fixed order), across
   documents only when both ends are named (see below);
-* **events** — the same PLOVER type, actors that overlap (source sets overlap
-  when both are known, target sets likewise, and at least one actor is shared in
-  the same role; for the joint types of ``data/crossdoc.yaml`` — AGREE, CONSULT,
-  COOPERATE — the parties may be named in either role, but the parties one
-  report names must all be among the other's),
-  dates that are compatible (each date is the interval its precision allows:
-  "April 2022" is 1–30 April and overlaps "2022-04-12"; an undated claim
-  fits any date, but what a report asserts, alleges or denies happened before
-  its publication) and places that are compatible (the same canonical place, or
-  one known to contain the other: a stated parent place, or a resolved country
-  or province holding the other place; an unknown place fits any). Across
-  documents an event is only recognised when both reports state a date, or both
-  a place, and a shared actor is named (a dictionary actor, or a name not all in
-  lower case: "police" in two reports are not known to be the same police). An
-  event joins the first group whose every member it is compatible with, so a
-  group never holds two claims that disagree on date or place.
+* **events** — the same PLOVER type, and nothing stated that differs, checked against every
+  member of the group (:func:`claimgraph.resolve.crossdoc_match.conflict`): trigger words that
+  are the same word or lexicon synonyms when both claims have one ("arrested" … "the arrest" …
+  "detained"; "killed" is not "wounded", :mod:`claimgraph.resolve.crossdoc_triggers`); sources
+  that overlap when both are known, targets likewise (across reports only named actors can
+  differ: "police" here and "police" there are not known to be other police); for the joint types
+  of ``data/crossdoc.yaml`` — AGREE, CONSULT, COOPERATE — the parties may be named in either role,
+  but the parties one report names must all be among the other's; dates that are compatible
+  (each date is the interval its precision allows: "April 2022" is 1–30 April and overlaps
+  "2022-04-12"; an undated claim fits any date, but what a report asserts, alleges or denies
+  happened before its publication) and places that are compatible (the same canonical place, or
+  one known to contain the other: a stated parent place, or a resolved country or province
+  holding the other place; an unknown place fits any). So one report's two attacks on two places,
+  two targets or two days stay two facts.
+
+  And evidence that it is the same event, with at least one member
+  (:func:`claimgraph.resolve.crossdoc_match.anchor`), kept as the claim's ``reason``: within a
+  report the same trigger word or a synonym, else an actor shared in the same role; across
+  reports something *informative* — a named actor (a dictionary actor, or a name not all in
+  lower case) shared in the same role with a date of at most a month stated in both or a place
+  stated in both; or, when the trigger words agree, a named person shared in the same role (a
+  surname alone stands for the one person of the corpus whose full name ends in it), or the same
+  day and place stated in both. Two undated, placeless "Taliban attacked" reports stay two facts.
+
+  A claim joins the first group it fits, its own report's groups first; then a group joins an
+  earlier one when all their members fit and one pair is anchored (a headline "Arrested" opens a
+  group before the sentence naming who was arrested joins it, and only then can it be recognised
+  in another report). So a group never holds two claims that disagree on date or place.
 
 Each group counts its claims, documents and **independent sources**: the
 innermost speakers of the claims' attribution chains, by
@@ -43,21 +56,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimgraph.data import load_yaml
 from claimgraph.export.common import ClaimView, Corpus, build_corpus, date_label
-from claimgraph.model import SYMMETRIC_PREDICATES, DateInterval, Extraction, stable_id
+from claimgraph.model import SYMMETRIC_PREDICATES, Extraction, stable_id
+from claimgraph.resolve.crossdoc_match import (
+    OPPOSING,
+    RECIPROCAL,
+    SUPPORTING,
+    Places,
+    Sig,
+    anchor,
+    conflict,
+    interval,
+    overlaps,
+    person_aliases,
+    places_of,
+)
 
-_RULES = load_yaml("crossdoc.yaml")
-#: modalities that state the fact happened / holds, and those that say it did not
-SUPPORTING = frozenset(_RULES["supporting_modalities"])
-OPPOSING = frozenset(_RULES["opposing_modalities"])
-#: joint PLOVER categories: the parties may be named in either role
-RECIPROCAL = frozenset(_RULES["reciprocal_event_types"])
-
-_OPEN_START = "0000-01-01"
-_OPEN_END = "9999-12-31"
-_COUNTRY_FEATURES = frozenset({"country"})
-_PROVINCE_FEATURES = frozenset({"province"})
+__all__ = ["OPPOSING", "RECIPROCAL", "SUPPORTING", "FactGroup", "corroborate", "fact_label", "group_claims",
+           "group_record", "interval", "overlaps", "same_event", "side", "source_label", "store_id"]
 
 
 def side(modality: str) -> str:
@@ -67,39 +83,6 @@ def side(modality: str) -> str:
     if modality in OPPOSING:
         return "against"
     return "other"
-
-
-def _lower(value: str) -> str:
-    return value + "-01-01"[len(value) - 4:] if len(value) < 10 else value[:10]
-
-
-def _upper(value: str) -> str:
-    if len(value) >= 10:
-        return value[:10]
-    if len(value) == 7:
-        return value + "-31"  # compared as text only: "-31" closes any month
-    return value[:4] + "-12-31"
-
-
-def interval(date: DateInterval | None) -> tuple[str, str] | None:
-    """The days a date may stand for, as ISO text ``(first, last)``; None when undated.
-
-    A stated date spans its precision (``2022-04`` → 2022-04-01 … 2022-04-31 as
-    text); ``after``/``before`` bounds are open on their other side.
-    """
-    if date is None:
-        return None
-    if date.value:
-        return _lower(date.value), _upper(date.value)
-    if date.after or date.before:
-        return (_lower(date.after) if date.after else _OPEN_START, _upper(date.before) if date.before else _OPEN_END)
-    return None
-
-
-def overlaps(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
-    if a is None or b is None:
-        return True
-    return a[0] <= b[1] and b[0] <= a[1]
 
 
 @dataclass(eq=False)
@@ -115,6 +98,8 @@ class FactGroup:
     sources: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     location: str | None = None
+    #: claim id -> why it belongs here (the decision, kept beside the claims, which are never rewritten)
+    reasons: dict[str, str] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -161,59 +146,6 @@ class FactGroup:
         return list(dict.fromkeys(d for d in (date_label(v.claim.date) for v in self.claims) if d))
 
 
-# --------------------------------------------------------------------------- places
-
-
-@dataclass
-class _Places:
-    """What is known about canonical places: stated parents and gazetteer facts."""
-
-    parents: dict[str, set[str]] = field(default_factory=dict)
-    info: dict[str, tuple[str | None, str | None, str | None]] = field(default_factory=dict)  # feature, country, admin1
-
-    def ancestors(self, key: str) -> set[str]:
-        seen: set[str] = set()
-        todo = [key]
-        while todo:
-            for parent in self.parents.get(todo.pop(), ()):
-                if parent not in seen:
-                    seen.add(parent)
-                    todo.append(parent)
-        return seen
-
-    def contains(self, outer: str, inner: str) -> bool:
-        if outer in self.ancestors(inner):
-            return True
-        o, i = self.info.get(outer), self.info.get(inner)
-        if o is None or i is None or not o[1] or o[1] != i[1]:
-            return False
-        if o[0] in _COUNTRY_FEATURES:
-            return i[0] not in _COUNTRY_FEATURES
-        if o[0] in _PROVINCE_FEATURES and o[2]:
-            return i[2] == o[2] and i[0] not in _COUNTRY_FEATURES | _PROVINCE_FEATURES
-        return False
-
-    def compatible(self, a: str | None, b: str | None) -> bool:
-        return a is None or b is None or a == b or self.contains(a, b) or self.contains(b, a)
-
-
-def _places(corpus: Corpus) -> _Places:
-    from claimgraph.export.common import canonical_key
-
-    out = _Places()
-    for entities in corpus.doc_entities.values():
-        keys = {e.id: canonical_key(e) for e in entities}
-        for e in entities:
-            p = e.place
-            if p is None:
-                continue
-            if p.parent and p.parent in keys and keys[p.parent] != keys[e.id]:
-                out.parents.setdefault(keys[e.id], set()).add(keys[p.parent])
-            if p.resolved and (p.country or p.feature):
-                out.info.setdefault(keys[e.id], (p.feature, p.country, p.admin1))
-    return out
-
-
 # --------------------------------------------------------------------------- grouping
 
 
@@ -226,65 +158,20 @@ def _relation_key(v: ClaimView) -> tuple[str, str, str] | None:
     return s, v.claim.predicate, o
 
 
-def _overlap_if_both(a: frozenset[str], b: frozenset[str]) -> bool:
-    return not a or not b or bool(a & b)
-
-
-@dataclass(frozen=True)
-class _Sig:
-    """What event matching compares, computed once per claim."""
-
-    predicate: str
-    sources: frozenset[str]
-    targets: frozenset[str]
-    span: tuple[str, str] | None
-    location: str | None
-    doc: str = ""
-    dated: bool = False  # the text states a date (``span`` may also be bounded by the publication date)
-    named: frozenset[str] = frozenset()  # its actors that are named, so can be recognised in another report
-
-    @classmethod
-    def of(cls, v: ClaimView, named: frozenset[str] | set[str] | None = None) -> _Sig:
-        stated = interval(v.claim.date)
-        span = stated
-        if span is None and v.document.published and v.modality in SUPPORTING | OPPOSING:
-            span = (_OPEN_START, _upper(v.document.published))  # what a report says happened, happened before it
-        actors = set(v.source_keys) | set(v.target_keys)
-        return cls(v.claim.predicate, frozenset(v.source_keys), frozenset(v.target_keys), span, v.location_key,
-                   v.document.id, stated is not None, frozenset(actors if named is None else actors & named))
-
-
-def _compatible(a: _Sig, b: _Sig, places: _Places) -> bool:
-    if a.predicate != b.predicate:
-        return False
-    if a.predicate in RECIPROCAL:
-        pa, pb = a.sources | a.targets, b.sources | b.targets
-        if not pa or not pb or not (pa <= pb or pb <= pa):
-            return False  # the parties of one report are among the other's: "A agreed" fits "A and B agreed"
-        shared = pa & pb
-    else:
-        shared = (a.sources & b.sources) | (a.targets & b.targets)
-        if not shared:
-            return False  # an actor shared in the same role: "Russia attacked" is not "an attack on Russia"
-        if not _overlap_if_both(a.sources, b.sources) or not _overlap_if_both(a.targets, b.targets):
-            return False
-    if a.doc != b.doc:
-        if not (a.dated and b.dated) and not (a.location and b.location):
-            return False  # across reports, an event is recognised by a stated date or place in both
-        if not shared & a.named:
-            return False  # "police" or "civilians" in two reports are not known to be the same people
-    return overlaps(a.span, b.span) and places.compatible(a.location, b.location)
-
-
 def _named_actors(corpus: Corpus) -> set[str]:
     """Actors with a name, not a common noun: a dictionary match, or a name not written all in lower case."""
     return {k for k, a in corpus.actors.items()
             if a.external_ids.get("dictionary") or a.name != a.name.lower() or a.name == a.name.upper()}
 
 
-def same_event(a: ClaimView, b: ClaimView, places: _Places | None = None) -> bool:
+def _persons(corpus: Corpus) -> set[str]:
+    return {k for k, a in corpus.actors.items() if a.type == "Person"}
+
+
+def same_event(a: ClaimView, b: ClaimView, places: Places | None = None) -> bool:
     """True when two event claims can be the same event (see the module docstring)."""
-    return _compatible(_Sig.of(a), _Sig.of(b), places or _Places())
+    sa, sb = Sig.of(a), Sig.of(b)
+    return conflict(sa, sb, places or Places()) is None and anchor(sa, sb) is not None
 
 
 def _narrow(span: tuple[str, str] | None, other: tuple[str, str] | None) -> tuple[str, str] | None:
@@ -293,17 +180,105 @@ def _narrow(span: tuple[str, str] | None, other: tuple[str, str] | None) -> tupl
     return max(span[0], other[0]), min(span[1], other[1])
 
 
-def group_claims(corpus: Corpus) -> list[FactGroup]:
-    """Every claim of ``corpus`` in exactly one group, in the corpus's order (deterministic)."""
-    places = _places(corpus)
-    named = _named_actors(corpus)
-    groups: list[FactGroup] = []
-    relations: dict[tuple[str, ...], FactGroup] = {}
-    by_actor: dict[tuple[str, str], list[FactGroup]] = {}
-    members: dict[int, list[_Sig]] = {}
+_FIRST = "first claim of the fact"
+
+
+@dataclass
+class _EventIndex:
+    """Open event groups, found by what could anchor a claim to them: an actor, the report, a place."""
+
+    places: Places
+    name: Any
+    groups: list[FactGroup] = field(default_factory=list)
+    members: dict[int, list[Sig]] = field(default_factory=dict)
     # days every member allows: intervals that overlap pairwise share a common part (Helly, in one
     # dimension), so a claim overlaps every member exactly when it overlaps this
-    spans: dict[int, tuple[str, str] | None] = {}
+    spans: dict[int, tuple[str, str] | None] = field(default_factory=dict)
+    order: dict[int, int] = field(default_factory=dict)
+    lookup: dict[tuple[str, str], list[FactGroup]] = field(default_factory=dict)
+
+    @staticmethod
+    def _keys(sig: Sig) -> list[tuple[str, str]]:
+        keys = [(sig.predicate, "doc:" + sig.doc)]
+        keys += [(sig.predicate, "actor:" + a) for a in sorted(sig.sources | sig.targets)]
+        if sig.location:
+            keys.append((sig.predicate, "place:" + sig.location))
+        return keys
+
+    def place(self, v: ClaimView, sig: Sig) -> FactGroup:
+        """The first group ``sig`` conflicts with no member of and is anchored to by one; else a new group."""
+        found = {id(g): g for k in self._keys(sig) for g in self.lookup.get(k, [])}
+        # the report's own groups first: within a report the evidence is stronger than across reports
+        same_doc = {id(g) for g in self.lookup.get((sig.predicate, "doc:" + sig.doc), [])}
+        for g in sorted(found.values(), key=lambda g: (id(g) not in same_doc, self.order[id(g)])):
+            members = self.members[id(g)]
+            if not overlaps(sig.span, self.spans[id(g)]):
+                continue
+            if any(conflict(sig, m, self.places) for m in members):
+                continue
+            reason = next((r for r in (anchor(sig, m, self.name) for m in members) if r), None)
+            if reason:
+                return self._add(g, v, sig, reason)
+        g = FactGroup("event", v.claim.predicate, v.claim.id)
+        self.order[id(g)] = len(self.groups)
+        self.groups.append(g)
+        self.members[id(g)], self.spans[id(g)] = [], None
+        return self._add(g, v, sig, _FIRST)
+
+    def settle(self) -> set[int]:
+        """Fold a group into an earlier one it conflicts nowhere with and is anchored to; the ids of the folded.
+
+        One pass over the claims decides on what is known so far: a report's headline ("Arrested")
+        opens a group before the sentence that names who was arrested joins it, and only then
+        can the group be recognised in another report.
+        """
+        folded: set[int] = set()
+        for g in self.groups:
+            sigs = self.members[id(g)]
+            keys = {k for m in sigs for k in self._keys(m)}
+            earlier = {id(e): e for k in keys for e in self.lookup.get(k, [])
+                       if self.order[id(e)] < self.order[id(g)] and id(e) not in folded}
+            for e in sorted(earlier.values(), key=lambda e: self.order[id(e)]):
+                into = self.members[id(e)]
+                if not overlaps(self.spans[id(g)], self.spans[id(e)]):
+                    continue
+                if any(conflict(a, b, self.places) for a in sigs for b in into):
+                    continue
+                reason = next((r for r in (anchor(a, b, self.name) for a in sigs for b in into) if r), None)
+                if reason is None:
+                    continue
+                for v, sig in zip(g.claims, sigs):
+                    first = g.reasons[v.id] == _FIRST
+                    self._add(e, v, sig, reason if first else g.reasons[v.id])
+                folded.add(id(g))
+                break
+        return folded
+
+    def _add(self, g: FactGroup, v: ClaimView, sig: Sig, reason: str) -> FactGroup:
+        g.claims.append(v)
+        g.reasons[v.id] = reason
+        self.members[id(g)].append(sig)
+        self.spans[id(g)] = _narrow(self.spans[id(g)], sig.span)
+        for k in self._keys(sig):
+            bucket = self.lookup.setdefault(k, [])
+            if g not in bucket:
+                bucket.append(g)
+        return g
+
+
+def group_claims(corpus: Corpus) -> list[FactGroup]:
+    """Every claim of ``corpus`` in exactly one group, in the corpus's order (deterministic)."""
+    named = _named_actors(corpus)
+    persons = _persons(corpus) & named
+    aliases = person_aliases({k: corpus.actors[k].name for k in persons})
+
+    def name(key: str) -> str:
+        actor = corpus.actor(key)
+        return actor.name if actor else key
+
+    events = _EventIndex(places_of(corpus), name)
+    groups: list[FactGroup] = []
+    relations: dict[tuple[str, ...], FactGroup] = {}
     for v in corpus.claims:
         c = v.claim
         if c.kind == "relation":
@@ -318,26 +293,20 @@ def group_claims(corpus: Corpus) -> list[FactGroup]:
                 groups.append(group)
                 if lookup:
                     relations[lookup] = group
+                group.reasons[v.id] = _FIRST
+            else:
+                group.reasons[v.id] = "same subject, predicate and object"
             group.claims.append(v)
             continue
-        sig = _Sig.of(v, named)
-        actors = list(dict.fromkeys(v.source_keys + v.target_keys))
-        candidates = list(dict.fromkeys(g for a in actors for g in by_actor.get((c.predicate, a), [])))
-        group = next((g for g in candidates if overlaps(sig.span, spans[id(g)])
-                      and all(_compatible(sig, m, places) for m in members[id(g)])), None)
-        if group is None:
-            group = FactGroup("event", c.predicate, c.id)
+        group = events.place(v, Sig.of(v, named, persons, aliases))
+        if len(group.claims) == 1:
             groups.append(group)
-            members[id(group)], spans[id(group)] = [], None
-        group.claims.append(v)
-        members[id(group)].append(sig)
-        spans[id(group)] = _narrow(spans[id(group)], sig.span)
-        for a in actors:
-            bucket = by_actor.setdefault((c.predicate, a), [])
-            if group not in bucket:
-                bucket.append(group)
+    folded = events.settle()
+    groups = [g for g in groups if id(g) not in folded]
+    position = {id(v): i for i, v in enumerate(corpus.claims)}
     for g in groups:
         if g.kind == "event":
+            g.claims.sort(key=lambda v: position[id(v)])
             _summarise_event(g)
     return groups
 
@@ -401,7 +370,7 @@ def group_record(corpus: Corpus, g: FactGroup) -> dict[str, Any]:
         "modalities": g.modalities, "contested": g.contested,
         "claims": [
             {"claim_id": v.id, "doc_id": v.document.id, "side": side(v.modality), "modality": v.modality,
-             "source_key": v.source_key, "source": source_label(v)}
+             "source_key": v.source_key, "source": source_label(v), "reason": g.reasons.get(v.id, "")}
             for v in g.claims
         ],
     }

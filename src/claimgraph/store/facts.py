@@ -3,9 +3,13 @@
 ``fact_groups`` holds one row per fact (claims from any number of documents
 that state it) with its counts; ``fact_group_claims`` says which claims make
 it up, on which side (``for``: asserted or alleged, ``against``: denied,
-``other``) and from which independent source. Nothing here is a source: the
+``other``), from which independent source, and **why** it joined the fact
+(``reason``: "same word ('arrested' ~ 'arrest') in the same report", "shared
+named actor … and a place stated in both", "first claim of the fact"; see
+:mod:`claimgraph.resolve.crossdoc_match`). Nothing here is a source: the
 tables are dropped and rebuilt from ``claims`` in the caller's transaction
-whenever documents or identity judgements change.
+whenever documents or identity judgements change, and the reasons are the
+decisions of that rebuild, kept beside the claims, which are never rewritten.
 """
 
 from __future__ import annotations
@@ -31,10 +35,18 @@ def create_tables(conn: sqlite3.Connection) -> None:
         "CREATE TABLE IF NOT EXISTS fact_group_claims ("
         " group_id TEXT NOT NULL REFERENCES fact_groups(id) ON DELETE CASCADE, claim_id TEXT NOT NULL,"
         " doc_id TEXT NOT NULL, side TEXT NOT NULL, source_key TEXT NOT NULL, source TEXT NOT NULL,"
-        " PRIMARY KEY (group_id, claim_id))"
+        " reason TEXT NOT NULL DEFAULT '', PRIMARY KEY (group_id, claim_id))"
     )
+    _ensure_reason(conn)
     conn.execute("CREATE INDEX IF NOT EXISTS fact_group_claims_claim ON fact_group_claims(claim_id)")
     conn.execute("CREATE INDEX IF NOT EXISTS fact_groups_rank ON fact_groups(contested, n_sources)")
+
+
+def _ensure_reason(conn: sqlite3.Connection) -> None:
+    """A store made before reasons were kept gets the column; the table is derived, so the rebuild fills it."""
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(fact_group_claims)")}
+    if "reason" not in columns:
+        conn.execute("ALTER TABLE fact_group_claims ADD COLUMN reason TEXT NOT NULL DEFAULT ''")
 
 
 def _extractions(conn: sqlite3.Connection) -> Iterator[Extraction]:
@@ -52,6 +64,7 @@ def rebuild(conn: sqlite3.Connection) -> dict[str, int]:
     """Recompute both tables from the stored claims. The caller holds the transaction. Returns counts."""
     from claimgraph.resolve.crossdoc import corroborate, group_record
 
+    _ensure_reason(conn)
     corpus, groups = corroborate(_extractions(conn))
     conn.execute("DELETE FROM fact_group_claims")
     conn.execute("DELETE FROM fact_groups")
@@ -62,10 +75,11 @@ def rebuild(conn: sqlite3.Connection) -> dict[str, int]:
         rows.append((rec["id"], rec["kind"], rec["predicate"], rec["key"], rec["label"], rec["date_start"],
                      rec["date_end"], rec["n_claims"], rec["n_documents"], rec["n_sources"], rec["n_sources_for"],
                      rec["n_sources_against"], int(rec["contested"]), json.dumps(summary, ensure_ascii=False)))
-        links += [(rec["id"], c["claim_id"], c["doc_id"], c["side"], c["source_key"], c["source"])
+        links += [(rec["id"], c["claim_id"], c["doc_id"], c["side"], c["source_key"], c["source"], c["reason"])
                   for c in rec["claims"]]
     conn.executemany("INSERT INTO fact_groups VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    conn.executemany("INSERT INTO fact_group_claims VALUES (?, ?, ?, ?, ?, ?)", links)
+    conn.executemany("INSERT INTO fact_group_claims (group_id, claim_id, doc_id, side, source_key, source, reason)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?)", links)
     return counts(conn)
 
 
@@ -85,8 +99,8 @@ def top(conn: sqlite3.Connection, limit: int = 10) -> dict[str, list[dict[str, A
         out = []
         for r in conn.execute(sql, (limit,)):
             rec = json.loads(r[0])
-            rec["claims"] = [dict(zip(("claim_id", "doc_id", "side", "source"), x)) for x in conn.execute(
-                "SELECT claim_id, doc_id, side, source FROM fact_group_claims WHERE group_id = ? ORDER BY rowid",
+            rec["claims"] = [dict(zip(("claim_id", "doc_id", "side", "source", "reason"), x)) for x in conn.execute(
+                "SELECT claim_id, doc_id, side, source, reason FROM fact_group_claims WHERE group_id = ? ORDER BY rowid",
                 (rec["id"],))]
             out.append(rec)
         return out
