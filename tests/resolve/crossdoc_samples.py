@@ -64,7 +64,9 @@ class Report:
     def claim(self, kind: str, predicate: str, evidence: str, attribution: str, modality: str = "asserted",
               subject: str | None = None, object: str | None = None, sources: tuple[str, ...] = (),  # noqa: A002
               targets: tuple[str, ...] = (), location: str | None = None, date: str | None = None,
-              date_text: str | None = None) -> Claim:
+              date_text: str | None = None, trigger: str | None = None,
+              counts: dict[str, int] | None = None) -> Claim:
+        """A claim found at ``evidence``; ``trigger``: its trigger word, found inside the evidence."""
         ev = [span(self.doc.text, evidence)]
         ids = {n: e.id for n, e in self.entities.items()}
         src, tgt = [ids[s] for s in sources], [ids[t] for t in targets]
@@ -78,7 +80,8 @@ class Report:
                   doc_id=self.doc.id, kind=kind, predicate=predicate, evidence=ev, attribution=attribution,
                   modality=modality, subject=subj, object=obj, sources=src, targets=tgt,
                   location=ids.get(location or ""), date=when, extractor="test", extractor_version="1",
-                  confidence=0.8)
+                  confidence=0.8, trigger=span(self.doc.text, trigger, ev[0][0]) if trigger else None,
+                  counts=dict(counts or {}))
         self.claims.append(c)
         return c
 

@@ -11,7 +11,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "resolve"))
 import crossdoc_samples as s  # noqa: E402
 
-from claimgraph.store import Store  # noqa: E402
+from claimgraph.store import Store, facts  # noqa: E402
 
 REPORTS = (s.kharkiv_month, s.kharkiv_day, s.kharkiv_next_year, s.iran_houthis_asserted, s.iran_houthis_denied)
 
@@ -97,3 +97,30 @@ def test_analyze_run_recomputes_facts(tmp_path: Path) -> None:
         assert summary.inserted == 5
         assert summary.facts == {"facts": 3, "corroborated": 1, "multi_document": 2, "contested": 1}
         assert summary.to_dict()["facts"]["contested"] == 1
+
+
+def test_each_claim_of_a_fact_keeps_why_it_joined(store: Store) -> None:
+    store.recompute_facts()
+    reasons = dict(store.conn.execute(
+        "SELECT c.doc_id, c.reason FROM fact_group_claims c JOIN fact_groups g ON g.id = c.group_id"
+        " WHERE g.predicate = 'ASSAULT' AND g.n_claims = 2").fetchall())
+    month, day = s.kharkiv_month().doc.id, s.kharkiv_day().doc.id
+    assert reasons[month] == "first claim of the fact"
+    assert reasons[day] == "shared named actor Russia and a date of at most a month stated in both"
+    shown = facts.top(store.conn)["corroborated"][0]["claims"]
+    assert [c["reason"] for c in shown] == ["first claim of the fact", reasons[day]], "what `corroborate` prints"
+
+
+def test_a_store_made_before_reasons_were_kept_gets_them_on_the_next_rebuild(tmp_path: Path) -> None:
+    db = tmp_path / "before.sqlite"
+    with Store.open(db) as st:
+        for make in REPORTS:
+            st.save(make().extraction())
+        st.conn.execute("DROP TABLE fact_group_claims")
+        st.conn.execute(
+            "CREATE TABLE fact_group_claims (group_id TEXT NOT NULL REFERENCES fact_groups(id) ON DELETE CASCADE,"
+            " claim_id TEXT NOT NULL, doc_id TEXT NOT NULL, side TEXT NOT NULL, source_key TEXT NOT NULL,"
+            " source TEXT NOT NULL, PRIMARY KEY (group_id, claim_id))")
+    with Store.open(db) as st:
+        st.recompute_facts()
+        assert st.conn.execute("SELECT COUNT(*) FROM fact_group_claims WHERE reason = ''").fetchone()[0] == 0

@@ -52,7 +52,7 @@ A group with claims on both sides — asserted or alleged, and denied — is
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -188,7 +188,7 @@ class _EventIndex:
     """Open event groups, found by what could anchor a claim to them: an actor, the report, a place."""
 
     places: Places
-    name: Any
+    name: Callable[[str], str]
     groups: list[FactGroup] = field(default_factory=list)
     members: dict[int, list[Sig]] = field(default_factory=dict)
     # days every member allows: intervals that overlap pairwise share a common part (Helly, in one

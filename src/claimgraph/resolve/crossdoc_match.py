@@ -84,7 +84,7 @@ def _days(span: tuple[str, str]) -> int | None:
     try:
         start = _date.fromisoformat(span[0])
         y, m, d = (int(x) for x in span[1].split("-"))
-        for day in range(d, 27, -1):
+        for day in range(d, min(d, 28) - 1, -1):  # "-31" of a 30-day month is its 30th
             try:
                 end = _date(y, m, day)
                 break
