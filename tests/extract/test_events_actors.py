@@ -177,3 +177,14 @@ def test_nationality_militants_are_not_a_union_named_after_the_nation(run_claims
                      "newsroom in Lagos.")
     attacks = _events(ctx, "ASSAULT")
     assert attacks and all("Nigerian Union of Journalists" not in s for s, _, _ in attacks)
+
+
+def test_withdrawing_from_the_country_just_named_targets_it(run_claims):
+    ctx = run_claims("Mali's junta expelled the French ambassador. The withdrawal of French forces from the "
+                     "country ended in August.")
+    assert ("RETREAT", ["France"], ["Mali"]) in [("RETREAT", s, t) for s, t, _ in _events(ctx, "RETREAT")]
+
+
+def test_withdrawing_from_a_town_does_not_make_the_town_a_party(run_claims):
+    ctx = run_claims("Russian forces completed their withdrawal from the town of Kherson.")
+    assert [t for _, t, _ in _events(ctx, "RETREAT")] == [[]]

@@ -18,7 +18,7 @@ from claimgraph.extract.context import DocContext
 from claimgraph.extract.events_lexicon import Trigger
 from claimgraph.extract.events_places import is_town
 from claimgraph.extract.events_triggers import CONTENT_TAKING, LIGHT_VERBS, Triggers, argument_slot
-from claimgraph.extract.syntax import PLURAL_PRONOUNS, Actors, conjuncts, is_passive, preps_of, subject_of
+from claimgraph.extract.syntax import PLURAL_PRONOUNS, Actors, conjuncts, is_passive, places_of, preps_of, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -259,7 +259,9 @@ class EventActors:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             for e in self.phrase(p) or self.owners(p):
-                                if self.actors.type_of(e) != "Location" or (trig.type in _PLACE_AS_TARGET and not has_object):
+                                if self.actors.type_of(e) != "Location" or (
+                                        trig.type in _PLACE_AS_TARGET and not has_object
+                                        and not (trig.type == "RETREAT" and is_town(self.actors, e))):
                                     if e not in targets:
                                         targets.append(e)
         if not targets and trig.type in CONTENT_TAKING:
@@ -343,12 +345,18 @@ class EventActors:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         sources += self.phrase(p)
-            elif c.dep_ == "prep" and c.lower_ in _NOUN_TARGET_PREPS:
+            elif c.dep_ == "prep" and (c.lower_ in _NOUN_TARGET_PREPS or c.lower_ == "from" and trig.type == "RETREAT"):
+                # ("the withdrawal of troops from Lebanon": the one withdrawn from)
                 if c.lower_ == "with" and trig.type not in ("AGREE", "CONSULT", "COOPERATE", "ASSAULT", "RETREAT"):
                     continue
                 for p in c.children:
                     if p.dep_ == "pobj":
                         ents = [e for e in self.phrase(p) if self.actors.type_of(e) != "Location" or c.lower_ != "in"]
+                        if c.lower_ == "from" and not ents:
+                            ents = places_of(self.actors, p)  # "from the country": the one just named
+                        if c.lower_ == "from":
+                            # a country withdrawn from is a party; a town is only where it happened
+                            ents = [e for e in ents if not is_town(self.actors, e)]
                         if target_tok is None and (ents or c.lower_ == "of"):
                             target_tok = p
                         targets += ents

@@ -236,6 +236,26 @@ class Actors:
                         return [e]
         return []
 
+    def country_before(self, tok: Token, sentences: int = 3) -> str | None:
+        """The country named last before ``tok`` in its sentence or the ``sentences`` before it
+        (a bounded look-back, never a scan of the whole document)."""
+        from claimgraph.extract.agents import country_code
+
+        start = tok.sent.start
+        for _ in range(sentences):
+            if start > 0:
+                start = tok.doc[start - 1].sent.start
+        seen: set[str] = set()
+        for j in range(tok.i - 1, start - 1, -1):
+            e = self.tok_ent[j]
+            if e is None or e in seen or self.type_of(e) != "Location" or tok.doc[j].pos_ != "PROPN":
+                continue  # a country named as such ("Mali"), not "French forces" folded into France
+            seen.add(e)
+            entity = self.ctx.entity(e)
+            if entity is not None and (entity.kind == "country" or entity.kind is None and country_code(entity.name)):
+                return e
+        return None
+
     def nearest_before(self, tok: Token, types: tuple[str, ...]) -> list[str]:
         """The nearest entity of one of ``types`` before ``tok`` in its sentence, else in the
         previous sentence's subject ("Shekau lived in Sambisa. He went …")."""
@@ -320,6 +340,12 @@ def places_of(actors: Actors, tok: Token) -> list[str]:
                 out.append(e)
             continue
         if t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if t.lemma_.lower() == "country" and [c.lower_ for c in t.children] == ["the"]:
+            # "the withdrawal of troops from the country": the country just named
+            e = actors.country_before(t)
+            if e and e not in out:
+                out.append(e)
             continue
         for c in t.children:
             if c.dep_ == "compound":
