@@ -235,6 +235,8 @@ class _EventIndex:
         folded: set[int] = set()
         for g in self.groups:
             sigs = self.members[id(g)]
+            if len(sigs) < 2:
+                continue  # a lone claim was compared with every earlier group when it was placed
             keys = {k for m in sigs for k in self._keys(m)}
             earlier = {id(e): e for k in keys for e in self.lookup.get(k, [])
                        if self.order[id(e)] < self.order[id(g)] and id(e) not in folded}

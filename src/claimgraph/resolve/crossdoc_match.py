@@ -41,6 +41,7 @@ INFORMATIVE_DAYS = int(_RULES["informative_date_days"])
 
 OPEN_START = "0000-01-01"
 OPEN_END = "9999-12-31"
+_PER_REPORT = "group:"  # canonical keys of collectives, which are never the same across reports
 _COUNTRY_FEATURES = frozenset({"country"})
 _PROVINCE_FEATURES = frozenset({"province"})
 
@@ -244,8 +245,10 @@ def conflict(a: Sig, b: Sig, places: Places) -> str | None:
             return "different parties"  # "A agreed" fits "A and B agreed", not "A and C agreed"
     else:
         # across reports only named actors can be told apart: "police" here and "police" there are
-        # not known to be the same, nor known to differ
-        comparable = (lambda keys: keys) if a.doc == b.doc else (lambda keys: keys & (a.named | b.named))
+        # not known to be the same, nor known to differ, and a collective ("Somali pirates") is one
+        # only within its report (export.common.canonical_key)
+        comparable = (lambda keys: keys) if a.doc == b.doc else (
+            lambda keys: {k for k in keys & (a.named | b.named) if not k.startswith(_PER_REPORT)})
         if not _overlap_if_both(comparable(a.sources), comparable(b.sources)):
             return "different sources"
         if not _overlap_if_both(comparable(a.targets), comparable(b.targets)):
