@@ -188,3 +188,17 @@ def test_withdrawing_from_the_country_just_named_targets_it(run_claims):
 def test_withdrawing_from_a_town_does_not_make_the_town_a_party(run_claims):
     ctx = run_claims("Russian forces completed their withdrawal from the town of Kherson.")
     assert [t for _, t, _ in _events(ctx, "RETREAT")] == [[]]
+
+
+def test_claiming_an_attack_makes_the_claimant_its_author(run_claims):
+    for text in ("Al-Shabaab claimed responsibility for the bombing in Mogadishu.",
+                 "Al-Shabaab claimed the bombing in Mogadishu on Sunday.",
+                 "Earlier bombings in Mogadishu were claimed by Al-Shabaab."):
+        attacks = _events(run_claims(text), "ASSAULT")
+        assert attacks and attacks[0][0] == ["al-Shabaab"], text
+
+
+def test_saying_someone_else_was_responsible_is_not_a_claim_by_the_speaker(run_claims):
+    ctx = run_claims("Somali police said Al-Shabaab was responsible for the bombing in Mogadishu.")
+    attacks = _events(ctx, "ASSAULT")
+    assert attacks and attacks[0][0] == ["al-Shabaab"]

@@ -367,6 +367,8 @@ class EventActors:
             # ("condemned the attack", "praised the withdrawal": an event of its own about another's act)
             # "launched attacks", "tightened the blockade", "lifted the curfew": the verb's subject acts
             sources = self.subject_phrase(subject_of(slot.head))
+        if not sources:
+            sources = self.claimant(slot)
         own = any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her") for c in noun.children)
         if not sources and own and slot.dep_ == "dobj" and slot.head.pos_ in ("VERB", "AUX"):
             # "the ILO reiterated its demand", "the rebels continued their hunger strike": the owner acts
@@ -413,6 +415,23 @@ class EventActors:
             sources = [s for s in sources if s in by_agent or self.actors.type_of(s) != "Group"]
         targets = [t for t in targets if t not in sources]
         return list(dict.fromkeys(sources)), list(dict.fromkeys(targets)), target_tok
+
+    def claimant(self, slot: Token) -> list[str]:
+        """Who claims a nominal event as their own: "Al-Shabaab claimed the attack", "claimed
+        responsibility for the bombing", "said it was responsible for the attack"."""
+        head = slot.head
+        if slot.dep_ == "dobj" and head.lemma_.lower() == "claim":
+            return self.subject_phrase(subject_of(head))
+        if slot.dep_ == "nsubjpass" and head.lemma_.lower() == "claim":
+            # "past attacks were claimed by Islamic State"
+            return [e for _, p in preps_of(head, ("by",)) for e in self.phrase(p)]
+        if slot.dep_ == "pobj" and head.lower_ == "for":
+            owner = head.head
+            if owner.lemma_.lower() == "responsibility" and owner.dep_ == "dobj":
+                return self.subject_phrase(subject_of(owner.head))  # "claimed/took responsibility for"
+            if owner.lemma_.lower() == "responsible" and owner.dep_ == "acomp":
+                return self.subject_phrase(subject_of(owner.head))  # "it was responsible for"
+        return []
 
     def acts_on_people(self, targets: list[str], target_tok: Token | None) -> bool:
         """Is what the event is done to a person or group (named, or a participant noun)?"""
