@@ -207,3 +207,33 @@ def test_an_organisation_and_the_same_word_without_date_or_place_stay_two_facts(
     a = report("Tolo", "Attack\n\nTaliban fighters attacked a checkpoint, officials said.", "2021-05-02")
     b = report("Pajhwok", "Attack\n\nTaliban fighters attacked a convoy, police said.", "2021-05-03")
     assert len(_facts(a, b)) == 2, "the Taliban attack often: a group is not as specific as a person"
+
+
+def _hijack(outlet: str, text: str, day: str) -> Report:
+    r = Report(text, outlet=outlet, published="2011-05-04")
+    r.entity("Somali pirates", "Group", surface="Somali pirates")
+    r.entity("Eyl", "Location", surface="Eyl")
+    r.claim("event", "COERCE", text.split("\n\n")[1].split(",")[0], r.says(None, "hijacked"),
+            sources=("Somali pirates",), location="Eyl", date=day, trigger="hijacked")
+    return r
+
+
+def test_a_collective_named_in_two_reports_neither_joins_nor_separates_them() -> None:
+    a = _hijack("Garowe Online", "Hijacking\n\nSomali pirates hijacked a tanker off Eyl on 3 May 2011, officials said.",
+                "2011-05-03")
+    b = _hijack("Reuters", "Tanker seized\n\nSomali pirates hijacked a ship near Eyl on 3 May 2011, a monitor said.",
+                "2011-05-03")
+    facts = _facts(a, b)
+    assert len(facts) == 1, "the same word, day and place; the pirates of one report are not known to differ"
+    assert len(facts[0]["sources"]) == 2, "nor known to be the same: each report's pirates stay their own actor"
+
+
+def test_two_collectives_of_one_report_are_two_actors() -> None:
+    r = Report("Clashes\n\nGunmen attacked the market. Soldiers attacked the village.", outlet="Radio Dabanga",
+               published="2023-06-01")
+    r.entity("gunmen", "Group", surface="Gunmen")
+    r.entity("soldiers", "Group", surface="Soldiers")
+    said = r.says(None, "attacked")
+    r.claim("event", "ASSAULT", "Gunmen attacked the market", said, sources=("gunmen",), trigger="attacked")
+    r.claim("event", "ASSAULT", "Soldiers attacked the village", said, sources=("soldiers",), trigger="attacked")
+    assert len(_facts(r)) == 2

@@ -239,16 +239,19 @@ def conflict(a: Sig, b: Sig, places: Places) -> str | None:
         return "different event types"
     if a.trigger and b.trigger and same_trigger(a.trigger, b.trigger, a.predicate) is None:
         return "different trigger words"
+    # across reports only named actors can be told apart: "police" here and "police" there are not
+    # known to be the same, nor known to differ, and a collective ("Somali pirates") is one only
+    # within its report (export.common.canonical_key)
+    def comparable(keys: frozenset[str]) -> frozenset[str]:
+        if a.doc == b.doc:
+            return keys
+        return frozenset(k for k in keys & (a.named | b.named) if not k.startswith(_PER_REPORT))
+
     if a.predicate in RECIPROCAL:
-        pa, pb = a.sources | a.targets, b.sources | b.targets
+        pa, pb = comparable(a.sources | a.targets), comparable(b.sources | b.targets)
         if pa and pb and not (pa <= pb or pb <= pa):
             return "different parties"  # "A agreed" fits "A and B agreed", not "A and C agreed"
     else:
-        # across reports only named actors can be told apart: "police" here and "police" there are
-        # not known to be the same, nor known to differ, and a collective ("Somali pirates") is one
-        # only within its report (export.common.canonical_key)
-        comparable = (lambda keys: keys) if a.doc == b.doc else (
-            lambda keys: {k for k in keys & (a.named | b.named) if not k.startswith(_PER_REPORT)})
         if not _overlap_if_both(comparable(a.sources), comparable(b.sources)):
             return "different sources"
         if not _overlap_if_both(comparable(a.targets), comparable(b.targets)):
