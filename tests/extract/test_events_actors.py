@@ -202,3 +202,9 @@ def test_saying_someone_else_was_responsible_is_not_a_claim_by_the_speaker(run_c
     ctx = run_claims("Somali police said Al-Shabaab was responsible for the bombing in Mogadishu.")
     attacks = _events(ctx, "ASSAULT")
     assert attacks and attacks[0][0] == ["al-Shabaab"]
+
+
+def test_an_attack_blamed_on_a_group_has_it_as_author(run_claims):
+    ctx = run_claims("Ten soldiers died in an attack blamed on Boko Haram near Maiduguri.")
+    attacks = _events(ctx, "ASSAULT")
+    assert attacks and attacks[0][0] == ["Boko Haram"]

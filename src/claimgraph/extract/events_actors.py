@@ -335,6 +335,9 @@ class EventActors:
                 for _, p in preps_of(c, ("by",)):
                     by_agent += self.phrase(p)
                     sources += by_agent
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ("blame", "attribute"):
+                # "an attack blamed on Boko Haram": the one it is blamed on
+                sources += [e for _, p in preps_of(c, ("on", "to")) for e in self.phrase(p)]
             if c.dep_ == "prep" and c.lower_ == "by":
                 for p in c.children:
                     if p.dep_ == "pobj":
