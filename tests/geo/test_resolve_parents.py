@@ -101,3 +101,21 @@ def test_the_states_of_a_country_keep_their_admin_kind_when_a_country_shares_the
     text = "The plant, operating in the states of Texas and Georgia, recalled its peanut butter."
     got = _places(nlp, gazetteer, text)
     assert got["Georgia"].country == "US" and got["Georgia"].feature == "province"
+
+
+def test_an_institution_named_after_a_state_is_placed_in_the_state_not_a_township(gazetteer):
+    from claimgraph.geo.geoparse import resolve_spans
+    from claimgraph.geo.toponyms import ToponymSpan
+
+    text = "Researchers at Kansas State University disagreed."
+    names = ["Kansas State University"]
+    spans = [ToponymSpan(text.index(n), text.index(n) + len(n), n) for n in names]
+    got = {g.text: g.place for g in resolve_spans(gazetteer, spans)}
+    uni = got["Kansas State University"]
+    assert uni.resolved and uni.country == "US" and uni.admin1 == "Kansas" and "embedded" in (uni.method or "")
+    # a name that is itself an admin unit is not an institution named after a place
+    from claimgraph.geo.geoparse import _embedded_name
+
+    assert _embedded_name(gazetteer, "Springfield District") is None
+    # and a leading name is never cut off from its admin word
+    assert _embedded_name(gazetteer, "Walker County Sheriff's Office") != "Walker"

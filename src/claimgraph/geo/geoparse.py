@@ -329,14 +329,17 @@ def _embedded_name(gazetteer: Gazetteer, text: str) -> str | None:
     ("Eastern Ghouta") or the name of a natural feature ("Baltic Sea", "French Quarter": words in
     ``feature_words``), which the gazetteer lacks and must not be guessed."""
     words = text.split()
-    if len(words) < 2 or any(w in vocabulary()["feature_words"] or w.lower() in admin_words() for w in words):
+    if len(words) < 2 or words[-1].lower() in admin_words() or any(w in vocabulary()["feature_words"] for w in words):
         return None  # "Washington Township" is a township, resolved as one or not at all
-    options = [" ".join(words[:k]) for k in range(len(words) - 1, 0, -1)]
+    # a leading name, but not one cut off from its admin word ("Walker County Sheriff's Office" is in Walker
+    # County, not in a place called Walker; "Colorado State University" is in Colorado State)
+    options = [" ".join(words[:k]) for k in range(len(words) - 1, 0, -1) if words[k].lower() not in admin_words()]
     if "of" in words[1:-1]:
         options.insert(0, " ".join(words[len(words) - words[::-1].index("of"):]))
     for sub in options:
         first = sub.split()[0]
-        if (len(sub) <= 2 or not sub.replace(" ", "").replace("-", "").isalpha() or first in _not_places()
+        if (len(sub) <= 2 and not _country_like(gazetteer, sub, 0, continents=False)  # "US Federal Reserve"
+                or not sub.replace(" ", "").replace("-", "").replace(".", "").isalpha() or first in _not_places()
                 or first.lower().endswith("ern")
                 or norm(singular_demonym(sub)) in demonyms()):
             continue
