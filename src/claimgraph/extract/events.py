@@ -40,6 +40,7 @@ from claimgraph.extract.dates import DateFinder
 from claimgraph.extract.events_actors import ACTOR_TYPES, EventActors
 from claimgraph.extract.events_counts import PeopleCounter, is_irrealis_infinitive, stated_number
 from claimgraph.extract.events_lexicon import Trigger, intent_table
+from claimgraph.extract.events_participants import acts_on_people, has_participant
 from claimgraph.extract.events_places import EventPlaces, date_from_related_events, evidence
 from claimgraph.extract.events_triggers import LIGHT_VERBS, Triggers, argument_slot
 from claimgraph.extract.modality import cues, is_anaphoric_denial, is_negated, modality_of
@@ -160,7 +161,7 @@ class _Events:
                         targets = [blamer] if blamer not in sources else []
                     elif self.last_accusation:
                         targets = [s for s in self.last_accusation.sources if s not in sources]
-            if trig.needs_person and not self.who.acts_on_people(targets, target_tok):
+            if trig.needs_person and not acts_on_people(self.actors, targets, target_tok):
                 continue  # "the projects were executed by army engineers"
             if trig.type == "PROTEST" and not targets:
                 targets = self.who.protested(tok, sources)
@@ -177,7 +178,7 @@ class _Events:
                 # ("Afghan rebels kidnapped advisers"), with empty actor lists — never an invented actor
                 if trig.type == "RELOCATE":
                     continue
-                if not self.who.has_participant(tok) and not (
+                if not has_participant(tok) and not (
                     trig.type == "ASSAULT" and tok.pos_ == "NOUN" and self.where.places(tok, trig)[0]
                 ):
                     continue  # a participant phrase, or a violent incident placed somewhere ("blasts in Kabul")
