@@ -25,8 +25,9 @@ document: no invented actors.
 
 The work is split by responsibility: :mod:`~claimgraph.extract.events_triggers` (which token is
 an event), :mod:`~claimgraph.extract.events_actors` (who does it to whom),
-:mod:`~claimgraph.extract.events_places` (where, and the evidence span), and this module, which
-assembles and emits the claims.
+:mod:`~claimgraph.extract.events_places` (where, and the evidence span),
+:mod:`~claimgraph.extract.events_participants` (is anyone there when no entity is named), and this
+module, which assembles and emits the claims (and reads quoted demands and answered accusations).
 """
 
 from __future__ import annotations
