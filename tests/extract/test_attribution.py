@@ -41,6 +41,7 @@ def test_according_to_covers_the_rest_of_the_sentence(run_claims):
 def test_unframed_claim_is_the_outlets_own(run_claims):
     ctx = run_claims("Hamas leader Yahya Sinwar met Egyptian officials in Cairo on Monday.", outlet="Al-Ahram")
     assert ctx.outlet_attribution is not None
+    assert [c for c in ctx.claims if c.kind == "event" and c.predicate == "CONSULT"]  # not vacuous
     for claim in ctx.claims:
         assert claim.attribution == ctx.outlet_attribution
     assert _chain(ctx, ctx.outlet_attribution) == ["Al-Ahram"]
