@@ -259,3 +259,12 @@ def test_a_side_is_a_party_only_with_a_country(run_claims):
     groups = {e.name for e in ctx.entities if e.type == "Group"}
     assert "American side" in groups
     assert not [g for g in groups if "east side" in g]
+
+
+def test_a_nations_leaders_act_and_rebel_leaders_stay_rebels(run_claims):
+    ctx = run_claims("Palestinian leaders said they would boycott all contact with the United States. "
+                     "Rebel commanders in Darfur met the envoy.")
+    kinds = {e.name: e.external_ids.get("sector") for e in ctx.entities if e.type == "Group"}
+    assert kinds.get("Palestinian leaders") == "GOV"
+    assert kinds.get("Rebel commanders") == "REB"
+    assert [c for c in ctx.claims if c.kind == "event" and c.predicate in ("PROTEST", "THREATEN", "SANCTION")]

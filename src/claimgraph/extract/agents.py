@@ -140,6 +140,14 @@ def _sector(tok: Token) -> str | None:
         return None
     lex = lexicon()
     own = sector_of_word(tok)
+    if own and tok.lemma_.lower() in lex.members:
+        # "rebel commanders", "police officials": the members take their body's sector
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
+                s = sector_of_word(c)
+                if s:
+                    own = s
+                    break
     if own:
         # a capitalised head mid-sentence is a name the entity stage did not take ("Army Corps"),
         # except the names of peoples ("Kurds", "Shiites")
