@@ -15,29 +15,35 @@ Which claims state the same fact:
   are the same word or lexicon synonyms when both claims have one ("arrested" … "the arrest" …
   "detained"; "killed" is not "wounded", :mod:`claimgraph.resolve.crossdoc_triggers`); sources
   that overlap when both are known, targets likewise (across reports only named actors can
-  differ: "police" here and "police" there are not known to be other police); for the joint types
+  differ: "police" here and "police" there are not known to be other police, and a collective
+  is one only within its report); for the joint types
   of ``data/crossdoc.yaml`` — AGREE, CONSULT, COOPERATE — the parties may be named in either role,
   but the parties one report names must all be among the other's; dates that are compatible
   (each date is the interval its precision allows: "April 2022" is 1–30 April and overlaps
   "2022-04-12"; an undated claim fits any date, but what a report asserts, alleges or denies
   happened before its publication) and places that are compatible (the same canonical place, or
   one known to contain the other: a stated parent place, or a resolved country or province
-  holding the other place; an unknown place fits any). So one report's two attacks on two places,
-  two targets or two days stay two facts.
+  holding the other place; an unknown place fits any); within a report, the same number of
+  people killed, captured… when both state one. So one report's two attacks on two places, two
+  targets or two days stay two facts.
 
   And evidence that it is the same event, with at least one member
   (:func:`claimgraph.resolve.crossdoc_match.anchor`), kept as the claim's ``reason``: within a
-  report the same trigger word or a synonym, else an actor shared in the same role; across
+  report the same trigger word, else an actor shared in the same role (a synonym alone is not
+  enough: "an attack" … "shot dead by police"); a claim without a trigger is compared by its
+  actors, dates and places only, as before; across
   reports something *informative* — a named actor (a dictionary actor, or a name not all in
   lower case) shared in the same role with a date of at most a month stated in both or a place
   stated in both; or, when the trigger words agree, a named person shared in the same role (a
   surname alone stands for the one person of the corpus whose full name ends in it), or the same
   day and place stated in both. Two undated, placeless "Taliban attacked" reports stay two facts.
 
-  A claim joins the first group it fits, its own report's groups first; then a group joins an
-  earlier one when all their members fit and one pair is anchored (a headline "Arrested" opens a
-  group before the sentence naming who was arrested joins it, and only then can it be recognised
-  in another report). So a group never holds two claims that disagree on date or place.
+  A claim joins the first group it fits, its own report's groups first; then a group of two or
+  more claims joins an earlier one when all their members fit and one pair is anchored (a
+  headline "Arrested" opens a group before the sentence naming who was arrested joins it, and
+  only then can it be recognised in another report). So a group never holds two claims that
+  disagree on date or place. Cost: each claim is compared with the groups that share its report,
+  an actor or its place — quadratic in the claims about one actor, as before.
 
 Each group counts its claims, documents and **independent sources**: the
 innermost speakers of the claims' attribution chains, by
