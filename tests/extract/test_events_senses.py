@@ -92,3 +92,19 @@ def test_executing_people_is_killing_but_executing_projects_is_not(run_claims):
 def test_striking_out_on_ones_own_and_pressing_operations_are_no_events(run_claims):
     assert not _events(run_claims("Viktor Bout struck out on his own in 1993."))
     assert not _events(run_claims("The Syrian army is pressing its military operations in Idlib."), "REQUEST")
+
+
+def test_a_mediation_effort_between_two_states_is_a_consultation_with_both(run_claims):
+    ctx = run_claims("Qatar's emir launched a mediation effort on Saturday between Ethiopia and Eritrea.")
+    consults = _events(ctx, "CONSULT")
+    assert consults and set(consults[0][2]) == {"Ethiopia", "Eritrea"}
+
+
+def test_talks_between_two_sides_have_one_as_source_and_the_other_as_target(run_claims):
+    ctx = run_claims("Talks between Ethiopia and Eritrea resumed in Algiers.")
+    assert _events(ctx, "CONSULT") == [("CONSULT", ["Ethiopia"], ["Eritrea"])]
+
+
+def test_torture_in_custody_is_an_assault(run_claims):
+    ctx = run_claims("A Yemeni prisoner died as a result of torture in Houthi custody in Sanaa.")
+    assert _events(ctx, "ASSAULT")

@@ -265,6 +265,7 @@ class _Events:
                 out.append(d)
                 out += [p for prep in d.children if prep.dep_ == "prep" and prep.lower_ == "of"
                         for p in prep.children if p.dep_ == "pobj" and argument_slot(p) is d]
+                out += [c for c in d.children if c.dep_ == "compound" and argument_slot(c) is d]
         return out
 
     def blamer_before(self, denial: Token) -> str | None:

@@ -318,7 +318,10 @@ class EventActors:
                 if e and self.actors.type_of(e) != "Agreement" and not is_town(self.actors, e):
                     sources.append(e)  # "the Kharkiv attack": a town names the place, not the attacker
         by_agent: list[str] = []
-        for c in noun.children:
+        between = False
+        framed = argument_slot(noun)
+        # "a mediation effort between X and Y": the framing noun's phrases are the event's
+        for c in [*noun.children, *(framed.children if framed is not noun and noun.dep_ == "compound" else ())]:
             if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in LIGHT_VERBS:
                 # "an offensive launched by forces in Puntland": the agent of the light verb
                 for _, p in preps_of(c, ("by",)):
@@ -337,10 +340,12 @@ class EventActors:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         sources += self.phrase(p)
-            elif c.dep_ == "prep" and (c.lower_ in _NOUN_TARGET_PREPS or c.lower_ == "from" and trig.type == "RETREAT"):
+            elif c.dep_ == "prep" and (c.lower_ in _NOUN_TARGET_PREPS or c.lower_ == "from" and trig.type == "RETREAT"
+                                       or c.lower_ == "between" and trig.type in ("CONSULT", "AGREE", "COOPERATE", "RETREAT")):
                 # ("the withdrawal of troops from Lebanon": the one withdrawn from)
                 if c.lower_ == "with" and trig.type not in ("AGREE", "CONSULT", "COOPERATE", "ASSAULT", "RETREAT"):
                     continue
+                between = between or c.lower_ == "between"
                 for p in c.children:
                     if p.dep_ == "pobj":
                         ents = [e for e in self.phrase(p) if self.actors.type_of(e) != "Location" or c.lower_ != "in"]
@@ -379,7 +384,9 @@ class EventActors:
                     targets += [e for e in self.phrase(subject_of(c)) if e not in sources]
         if not targets and slot.dep_ == "dobj" and slot.head.lemma_.lower() in LIGHT_VERBS:
             # "opened fire on protesters", "launched an attack against the base": the light verb's phrase
-            for c, p in preps_of(slot.head, ("on", "against", "at", "upon")):
+            words = ("on", "against", "at", "upon") + (
+                ("with", "between") if trig.type in ("CONSULT", "AGREE", "COOPERATE", "RETREAT") else ())
+            for c, p in preps_of(slot.head, words):  # "launched a mediation effort … between X and Y"
                 ents = [e for e in self.phrase(p) or self.owners(p) if e not in sources]
                 if ents and target_tok is None:
                     target_tok = p
@@ -406,6 +413,9 @@ class EventActors:
             # "the withdrawal of forces by America": the unnamed forces are America's own
             sources = [s for s in sources if s in by_agent or self.actors.type_of(s) != "Group"]
         targets = [t for t in targets if t not in sources]
+        if between and not sources and len(targets) >= 2:
+            # "talks between Ethiopia and Eritrea": one side and the other
+            sources, targets = targets[:1], targets[1:]
         return list(dict.fromkeys(sources)), list(dict.fromkeys(targets)), target_tok
 
     def claimant(self, slot: Token) -> list[str]:

@@ -34,12 +34,19 @@ SERIES_NOUNS = frozenset({"series", "wave", "string", "spate", "round", "barrage
                           "flurry", "succession", "chain"})
 
 
+#: nouns that frame the nominal event modifying them ("a mediation effort", "a rescue mission")
+FRAME_NOUNS = frozenset({"effort", "bid", "attempt", "initiative", "mission", "drive", "push"})
+
+
 def argument_slot(noun: Token) -> Token:
-    """The token that fills the verb's argument slot for a nominal event: the noun itself, or the
-    counting noun it hangs from ("carried out a series of airstrikes" → "series")."""
+    """The token that fills the verb's argument slot for a nominal event: the noun itself, the
+    counting noun it hangs from ("carried out a series of airstrikes" → "series"), or the framing
+    noun it modifies ("launched a mediation effort" → "effort")."""
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in SERIES_NOUNS:
         return prep.head
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in FRAME_NOUNS:
+        return noun.head
     return noun
 
 
