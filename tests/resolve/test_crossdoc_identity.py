@@ -237,3 +237,26 @@ def test_two_collectives_of_one_report_are_two_actors() -> None:
     r.claim("event", "ASSAULT", "Gunmen attacked the market", said, sources=("gunmen",), trigger="attacked")
     r.claim("event", "ASSAULT", "Soldiers attacked the village", said, sources=("soldiers",), trigger="attacked")
     assert len(_facts(r)) == 2
+
+
+def _strikes(second_place: str) -> Report:
+    r = Report(f"Night of strikes\n\nRussian missiles struck Kharkiv overnight. A missile struck City Hospital 25 "
+               f"in {second_place}, the governor said.", outlet="Ukrainska Pravda", published="2024-05-26")
+    r.entity("Russia", surface="Russian missiles", dictionary="russia")
+    r.entity("City Hospital 25")
+    r.entity("Kharkiv", "Location", surface="Kharkiv")
+    if second_place != "Kharkiv":
+        r.entity(second_place, "Location", surface=second_place)
+    said = r.says(None, "said")
+    r.claim("event", "ASSAULT", "Russian missiles struck Kharkiv", said, sources=("Russia",), targets=("Kharkiv",),
+            trigger="struck")
+    r.claim("event", "ASSAULT", f"A missile struck City Hospital 25 in {second_place}", said,
+            targets=("City Hospital 25",), location=second_place, trigger="struck")
+    return r
+
+
+def test_a_place_struck_is_compared_as_a_place() -> None:
+    facts = _facts(_strikes("Kharkiv"))
+    assert len(facts) == 1, "the strike on Kharkiv and the strike on a hospital in Kharkiv can be one"
+    assert facts[0]["claims"][1]["reason"] == "same word ('struck' ~ 'struck') in the same report"
+    assert len(_facts(_strikes("Odesa"))) == 2, "a hospital in Odesa was not struck in Kharkiv"

@@ -16,7 +16,9 @@ Which claims state the same fact:
   "detained"; "killed" is not "wounded", :mod:`claimgraph.resolve.crossdoc_triggers`); sources
   that overlap when both are known, targets likewise (across reports only named actors can
   differ: "police" here and "police" there are not known to be other police, and a collective
-  is one only within its report); for the joint types
+  is one only within its report; a place named as the target, "struck Kharkiv", is compared as
+  a place with the other's target places and location, so it fits "struck a hospital in
+  Kharkiv"); for the joint types
   of ``data/crossdoc.yaml`` — AGREE, CONSULT, COOPERATE — the parties may be named in either role,
   but the parties one report names must all be among the other's; dates that are compatible
   (each date is the interval its precision allows: "April 2022" is 1–30 April and overlaps
@@ -206,7 +208,7 @@ class _EventIndex:
     @staticmethod
     def _keys(sig: Sig) -> list[tuple[str, str]]:
         keys = [(sig.predicate, "doc:" + sig.doc)]
-        keys += [(sig.predicate, "actor:" + a) for a in sorted(sig.sources | sig.targets)]
+        keys += [(sig.predicate, "actor:" + a) for a in sorted(sig.sources | sig.targets | sig.target_places)]
         if sig.location:
             keys.append((sig.predicate, "place:" + sig.location))
         return keys
@@ -279,6 +281,7 @@ def group_claims(corpus: Corpus) -> list[FactGroup]:
     named = _named_actors(corpus)
     persons = _persons(corpus) & named
     aliases = person_aliases({k: corpus.actors[k].name for k in persons})
+    place_keys = {k for k, a in corpus.actors.items() if a.type == "Location"}
 
     def name(key: str) -> str:
         actor = corpus.actor(key)
@@ -306,7 +309,7 @@ def group_claims(corpus: Corpus) -> list[FactGroup]:
                 group.reasons[v.id] = "same subject, predicate and object"
             group.claims.append(v)
             continue
-        group = events.place(v, Sig.of(v, named, persons, aliases))
+        group = events.place(v, Sig.of(v, named, persons, aliases, place_keys))
         if len(group.claims) == 1:
             groups.append(group)
     folded = events.settle()

@@ -189,6 +189,7 @@ class Sig:
     predicate: str
     sources: frozenset[str]
     targets: frozenset[str]
+    target_places: frozenset[str]  # places a report names as what was hit ("struck Kharkiv")
     span: tuple[str, str] | None
     location: str | None
     doc: str = ""
@@ -203,21 +204,25 @@ class Sig:
 
     @classmethod
     def of(cls, v: ClaimView, named: frozenset[str] | set[str] | None = None,
-           persons: frozenset[str] | set[str] = frozenset(), aliases: dict[str, str] | None = None) -> Sig:
-        """``aliases``: person keys written with part of a name, to the one full name they stand for."""
+           persons: frozenset[str] | set[str] = frozenset(), aliases: dict[str, str] | None = None,
+           place_keys: frozenset[str] | set[str] = frozenset()) -> Sig:
+        """``aliases``: person keys written with part of a name, to the one full name they stand for;
+        ``place_keys``: the keys of places, which as targets are compared as places ("struck Kharkiv"
+        fits "struck a hospital in Kharkiv")."""
         al = aliases or {}
         sources = frozenset(al.get(k, k) for k in v.source_keys)
-        targets = frozenset(al.get(k, k) for k in v.target_keys)
+        every = frozenset(al.get(k, k) for k in v.target_keys)
+        targets, target_places = every - place_keys, every & place_keys
         stated = interval(v.claim.date)
         span = stated
         if span is None and v.document.published and v.modality in SUPPORTING | OPPOSING:
             span = (OPEN_START, upper(v.document.published))  # what a report says happened, happened before it
         days = _days(stated) if stated else None
-        actors = set(sources | targets)
+        actors = set(sources | every)
         shown = set(actors if named is None else actors & named)
         t = v.claim.trigger
         word = v.document.text[t[0]:t[1]] if t else ""
-        return cls(v.claim.predicate, sources, targets, span, v.location_key,
+        return cls(v.claim.predicate, sources, targets, target_places, span, v.location_key,
                    v.document.id, stated is not None, days is not None and days <= INFORMATIVE_DAYS, days == 1,
                    frozenset(shown), frozenset(shown & set(persons)), trigger_key(word), word, dict(v.claim.counts))
 
@@ -229,8 +234,12 @@ def _overlap_if_both(a: frozenset[str], b: frozenset[str]) -> bool:
 def shared_actors(a: Sig, b: Sig) -> frozenset[str]:
     """Actors both claims name in the same role (for joint types, as parties in either role)."""
     if a.predicate in RECIPROCAL:
-        return (a.sources | a.targets) & (b.sources | b.targets)
-    return (a.sources & b.sources) | (a.targets & b.targets)
+        return (a.sources | a.targets | a.target_places) & (b.sources | b.targets | b.target_places)
+    return (a.sources & b.sources) | (a.targets & b.targets) | (a.target_places & b.target_places)
+
+
+def _opt(key: str | None) -> frozenset[str]:
+    return frozenset((key,)) if key else frozenset()
 
 
 def conflict(a: Sig, b: Sig, places: Places) -> str | None:
@@ -248,7 +257,8 @@ def conflict(a: Sig, b: Sig, places: Places) -> str | None:
         return frozenset(k for k in keys & (a.named | b.named) if not k.startswith(_PER_REPORT))
 
     if a.predicate in RECIPROCAL:
-        pa, pb = comparable(a.sources | a.targets), comparable(b.sources | b.targets)
+        pa = comparable(a.sources | a.targets | a.target_places)
+        pb = comparable(b.sources | b.targets | b.target_places)
         if pa and pb and not (pa <= pb or pb <= pa):
             return "different parties"  # "A agreed" fits "A and B agreed", not "A and C agreed"
     else:
@@ -256,6 +266,10 @@ def conflict(a: Sig, b: Sig, places: Places) -> str | None:
             return "different sources"
         if not _overlap_if_both(comparable(a.targets), comparable(b.targets)):
             return "different targets"
+        # a place as target ("struck Kharkiv") is compared as a place, with the other's target places and location
+        for xs, ys in ((a.target_places | _opt(a.location), b.target_places), (a.target_places, _opt(b.location))):
+            if xs and ys and not any(places.compatible(x, y) for x in xs for y in ys):
+                return "different places"
     if not overlaps(a.span, b.span):
         return "different dates"
     if not places.compatible(a.location, b.location):
@@ -270,7 +284,8 @@ def anchor(a: Sig, b: Sig, name: Callable[[str], str] = str) -> str | None:
     words = same_trigger(a.trigger, b.trigger, a.predicate) if a.trigger and b.trigger else None
     said = f"{words} ({a.word!r} ~ {b.word!r})" if words else ""
     shared = shared_actors(a, b)
-    if a.predicate in RECIPROCAL and not ((a.sources | a.targets) and (b.sources | b.targets)):
+    if a.predicate in RECIPROCAL and not ((a.sources | a.targets | a.target_places)
+                                          and (b.sources | b.targets | b.target_places)):
         shared = frozenset()  # a joint act with no party named is known by nothing
     listed = lambda keys: ", ".join(sorted(name(k) for k in keys))  # noqa: E731
     if a.doc == b.doc:
