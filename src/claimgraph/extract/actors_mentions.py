@@ -86,8 +86,13 @@ def _is_junk(c: Candidate, desc: lexicon.Descriptors) -> bool:
     return False
 
 
-def collect(sdoc: Doc, gazetteer: Any | None, toponyms: list[Any]) -> list[Candidate]:
-    """All name candidates of a parsed document, with spans, labels and repairs applied."""
+def collect(sdoc: Doc, gazetteer: Any | None, toponyms: list[Any], found: list[Any] | None = None,
+            rejected: dict[tuple[int, int], str] | None = None) -> list[Candidate]:
+    """All name candidates of a parsed document, with spans, labels and repairs applied.
+
+    ``toponyms`` are the admin-phrase spans (``toponym_spans``); ``found``/``rejected`` the geo finder's
+    output for the same document when already computed (see ``merge_toponyms``).
+    """
     desc = lexicon.descriptors()
     heads = _headline_ranges(sdoc)
     in_head = [False] * (len(sdoc) + 1)
@@ -117,7 +122,7 @@ def collect(sdoc: Doc, gazetteer: Any | None, toponyms: list[Any]) -> list[Candi
 
     cands = _actor_modifiers(sdoc, cands)
     cands = _join_split_names(sdoc, cands)
-    cands = placenames.merge_toponyms(sdoc, cands, toponyms, gazetteer)
+    cands = placenames.merge_toponyms(sdoc, cands, toponyms, gazetteer, found=found, rejected=rejected)
     cands = placenames.repair_places(sdoc, cands, gazetteer, desc)
     cands = _extend_actor_nouns(sdoc, cands, desc)
     cands = extend_org_names(sdoc, cands)

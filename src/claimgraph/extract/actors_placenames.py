@@ -96,7 +96,8 @@ def _place_context(span: Span, strict: bool = False) -> bool:
     return False
 
 
-def merge_toponyms(sdoc: Doc, cands: list[Candidate], toponyms: list[Any], gazetteer: Any | None = None) -> list[Candidate]:
+def merge_toponyms(sdoc: Doc, cands: list[Candidate], toponyms: list[Any], gazetteer: Any | None = None,
+                   found: list[Any] | None = None, rejected: dict[tuple[int, int], str] | None = None) -> list[Candidate]:
     """Add the geo stage's toponym spans; on overlap the longer span wins and keeps the toponym's kind.
 
     The spans are those of :func:`claimgraph.geo.geoparse.find_toponyms` — the one toponym finder that
@@ -107,15 +108,22 @@ def merge_toponyms(sdoc: Doc, cands: list[Candidate], toponyms: list[Any], gazet
     A toponym may overrule a name NER read as a person or organisation only with evidence of
     its own: an admin or area word in the span or a prominent gazetteer place of that name
     ("Farah" yes, a list of committee members after "the province of ..." no).
+
+    ``found`` and ``rejected`` are ``find_toponyms`` / ``rejected_ner_places`` of this document when the
+    caller already computed them (the entity stage does, once per document).
     """
     from claimgraph.geo.geoparse import find_toponyms, rejected_ner_places
 
     admin = lexicon.descriptors().admin_suffixes
     generic = lexicon.descriptors().generic_suffixes
-    cands = _drop_rejected(cands, rejected_ner_places(sdoc, gazetteer))
+    if rejected is None:
+        rejected = rejected_ner_places(sdoc, gazetteer)
+    if found is None:
+        found = find_toponyms(sdoc, gazetteer, rejected=rejected)
+    cands = _drop_rejected(cands, rejected)
     have = {(c.start_char, c.end_char) for c in cands}
     passed = {(tp.start, tp.end) for tp in toponyms}
-    toponyms = list(toponyms) + [tp for tp in find_toponyms(sdoc, gazetteer)
+    toponyms = list(toponyms) + [tp for tp in found
                                  if (tp.start, tp.end) not in have and (tp.start, tp.end) not in passed]
     if not toponyms:
         return cands

@@ -31,6 +31,8 @@ class DocContext:
     contradictions: list[Contradiction] = field(default_factory=list)
     #: default attribution: the outlet speaking in its own voice
     outlet_attribution: str | None = None
+    #: the admin-phrase toponym spans of the document (geo.toponyms.toponym_spans), set by the entity stage
+    toponym_spans: list[Any] | None = None
 
     #: lookup caches (stages append to the lists and may re-id entities, so every hit is checked)
     _by_id: dict[str, Entity] = field(default_factory=dict, repr=False, compare=False)

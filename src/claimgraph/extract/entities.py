@@ -42,11 +42,16 @@ _KIND_PRIORITY = ("country", "province", "district", "city", "town", "neighbourh
 
 
 def find_entities(ctx: DocContext) -> None:
+    from claimgraph.geo.geoparse import find_toponyms, rejected_ner_places
     from claimgraph.geo.toponyms import toponym_spans
 
     sdoc = ctx.sdoc
+    # the one toponym finder (what `claimgraph eval geo` measures), computed once per document
     toponyms = list(toponym_spans(sdoc, ctx.gazetteer))
-    cands = actors_mentions.collect(sdoc, ctx.gazetteer, toponyms)
+    rejected = rejected_ner_places(sdoc, ctx.gazetteer)
+    found = find_toponyms(sdoc, ctx.gazetteer, spans=toponyms, rejected=rejected)
+    ctx.toponym_spans = toponyms
+    cands = actors_mentions.collect(sdoc, ctx.gazetteer, toponyms, found=found, rejected=rejected)
     items = [_item(sdoc, c, cands) for c in cands]
     _retype_person_orgs(cands, items)
     extra = _propagate_person_names(sdoc, cands, items)

@@ -97,18 +97,21 @@ def singular_demonym(text: str) -> str:
 
 def find_toponyms(
     sdoc: Doc, gazetteer: Gazetteer | None, labels: tuple[str, ...] = NER_LABELS,
-    guidelines: Guidelines = Guidelines(),
+    guidelines: Guidelines = Guidelines(), *, spans: list[ToponymSpan] | None = None,
+    rejected: dict[tuple[int, int], str] | None = None,
 ) -> list[ToponymSpan]:
     """Toponym spans, sorted and without overlaps.
 
     Admin phrases and gazetteer repairs (:func:`toponym_spans`) win over NER spans they overlap;
     ``guidelines`` add demonyms, country names the NER took for organisations, and place names
-    at the start of organisation names.
+    at the start of organisation names. ``spans`` and ``rejected`` take :func:`toponym_spans` and
+    :func:`rejected_ner_places` of the same document when the caller already has them.
     """
-    ours = toponym_spans(sdoc, gazetteer)
+    ours = toponym_spans(sdoc, gazetteer) if spans is None else spans
     spans = list(ours)
     ents = list(sdoc.ents)
-    rejected = rejected_ner_places(sdoc, gazetteer, labels)
+    if rejected is None:
+        rejected = rejected_ner_places(sdoc, gazetteer, labels)
     for i, ent in enumerate(ents):
         start, text = _clean(ent.start_char, ent.text)
         extra: ToponymSpan | None = None

@@ -295,7 +295,7 @@ def _entity_toponyms(ctx: DocContext) -> list[Toponym]:
     locations = [e for e in ctx.entities if e.type == "Location"]
     parents: dict[str, str] = {}
     if locations:
-        spans = toponym_spans(ctx.sdoc, ctx.gazetteer)
+        spans = ctx.toponym_spans if ctx.toponym_spans is not None else toponym_spans(ctx.sdoc, ctx.gazetteer)
         for i, sp in enumerate(spans):
             if not sp.parent_text:
                 continue
