@@ -266,7 +266,8 @@ def conflict(a: Sig, b: Sig, places: Places) -> str | None:
             return "different sources"
         if not _overlap_if_both(comparable(a.targets), comparable(b.targets)):
             return "different targets"
-        # a place as target ("struck Kharkiv") is compared as a place, with the other's target places and location
+        # a place named as the target ("struck Kharkiv") says where, not whom: it is compared as a place,
+        # with the other's target places and location, and does not differ from a target that is no place
         for xs, ys in ((a.target_places | _opt(a.location), b.target_places), (a.target_places, _opt(b.location))):
             if xs and ys and not any(places.compatible(x, y) for x in xs for y in ys):
                 return "different places"
