@@ -208,3 +208,4 @@ def test_an_attack_blamed_on_a_group_has_it_as_author(run_claims):
     ctx = run_claims("Ten soldiers died in an attack blamed on Boko Haram near Maiduguri.")
     attacks = _events(ctx, "ASSAULT")
     assert attacks and attacks[0][0] == ["Boko Haram"]
+    assert not _events(ctx, "ACCUSE")  # nobody is said to accuse: no accusation event without an accuser

@@ -169,6 +169,8 @@ class _Events:
             sources = list(dict.fromkeys(self.stand_ins.get(s, s) for s in sources if self.actors.type_of(s) in ACTOR_TYPES))
             targets = list(dict.fromkeys(self.stand_ins.get(t, t) for t in targets if self.actors.type_of(t) in ACTOR_TYPES))
             targets = [t for t in targets if t not in sources]
+            if trig.type == "ACCUSE" and not sources and tok.dep_ == "acl" and tok.tag_ == "VBN":
+                continue  # "an attack blamed on Boko Haram": the attack's author, no accusation by anyone
             if trig.type == "REJECT" and not targets and sources:
                 # "Malian officials accused JNIM of the attack … The militant group denied involvement":
                 # a denial by the accused answers the latest accusation against it
