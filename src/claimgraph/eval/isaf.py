@@ -9,8 +9,11 @@ a release holds several items, so predictions carry ``line`` (0-based line numbe
 The adapter expresses our :class:`~claimgraph.model.Extraction` in the dataset's
 labels, using only what the pipeline extracted (mappings in ``data/eval_isaf.yaml``):
 
-* ``start_date`` — the earliest day-precision date of an operation event
-  (ASSAULT/COERCE); when none has one, the dateline date (reported as a share);
+* the release's operation events: ASSAULT/COERCE, asserted or alleged, less the other side's
+  attacks (:func:`insurgent_attack`) and campaign tallies (:func:`running_total`);
+* ``start_date`` — the earliest day-precision date of an operation event with an outcome
+  (people killed or detained), else of any operation event; when none has one, the
+  dateline date (reported as a share);
 * ``province`` — admin1 of every resolved Afghan place mentioned after the
   dateline, renamed to the dataset's spelling;
 * ``target_group`` — actor entities whose dictionary id maps to a group label;
