@@ -20,29 +20,32 @@ HERE = Path(__file__).resolve().parent
 GOLD_FILES = sorted(HERE.glob("*.gold.json"))
 DOC_IDS = [p.name.removesuffix(".gold.json") for p in GOLD_FILES]
 
-# Floors: measured 2026-11-26 ~10:30 UTC at commit 75fbc9d (shared tree, other owners' edits in progress);
-# the measured value is in the comment. The margin absorbs small moves from ongoing work on src/.
-# Raise them when the pipeline improves; never lower one without saying why in docs/GENERALISATION.md.
+# Floors: re-measured 2026-11-26 ~13:30 UTC at commit 9553542 after the claims work of issue #5 (first set
+# 2026-11-26 ~10:30 UTC at 75fbc9d); the measured value is in the comment. The margin absorbs small moves
+# from ongoing work on src/. Raise them when the pipeline improves; never lower one without saying why in
+# docs/GENERALISATION.md.
 FLOORS: dict[str, dict[str, float]] = {
     "voa_6205629": {
-        "entity_f1": 0.75,  # 0.850
-        "alias_pair_f1": 0.7,  # 0.846 (0.957 an hour earlier, before demonym agents were folded into countries)
+        "entity_f1": 0.85,  # 0.947
+        "alias_pair_f1": 0.66,  # 0.759 (precision held down by a convention question, see GENERALISATION.md)
         "place_accuracy": 0.66,  # 0.833 (5/6; one more miss is 0.667)
-        "relation_recall": 0.25,  # 0.286 (2/7 core)
+        "relation_recall": 0.57,  # 0.714 (5/7 core; one fewer is 0.571)
         "relation_precision": 0.8,  # 1.000
-        "event_recall": 0.09,  # 0.143 (3/21 core)
-        "event_precision": 0.12,  # 0.192
+        "event_recall": 0.3,  # 0.381 (8/21 core)
+        "event_precision": 0.24,  # 0.306
+        "contradictions_found": 2,  # 2 of 2
     },
     "voa_8011115": {
-        "entity_f1": 0.68,  # 0.760
-        "alias_pair_f1": 0.5,  # 0.636
+        "entity_f1": 0.8,  # 0.894
+        "alias_pair_f1": 0.75,  # 0.909
         "place_accuracy": 0.62,  # 0.750 (6/8)
-        "relation_recall": 0.14,  # 0.143 (1/7 core)
+        "relation_recall": 0.28,  # 0.429 (3/7 core; one fewer is 0.286)
         "relation_precision": 0.8,  # 1.000
-        "event_recall": 0.1,  # 0.200 (measured 2026-11-26 ~10:55 UTC after the claims stage found the strike)
+        "event_recall": 0.4,  # 0.600 (3/5 core; one fewer is 0.4)
+        "event_precision": 0.35,  # 0.500
     },
 }
-AGGREGATE_FLOORS = {"entity_f1": 0.72, "relation_f1": 0.25, "event_f1": 0.08}  # measured 0.800, 0.353, 0.128
+AGGREGATE_FLOORS = {"entity_f1": 0.85, "relation_f1": 0.6, "event_f1": 0.3}  # measured 0.918, 0.727, 0.386
 
 
 def _words_bounded(text: str, start: int, end: int) -> bool:
