@@ -120,7 +120,7 @@ def b_cubed(key: Clustering, response: Clustering) -> CorefScore:
 
 def _best_alignment(weights: list[list[float]]) -> float:
     """The largest total weight of a one-to-one alignment of rows to columns."""
-    from scipy.optimize import linear_sum_assignment  # type: ignore[import-untyped]
+    from scipy.optimize import linear_sum_assignment
 
     rows, cols = linear_sum_assignment(weights, maximize=True)
     return float(sum(weights[i][j] for i, j in zip(rows, cols)))

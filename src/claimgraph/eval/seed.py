@@ -164,7 +164,7 @@ def match_entities(gold_entities: list[dict], sys_entities: list[dict]) -> dict[
         shared = len(sys_forms[i] & gold_forms[j])
         return float(shared) if shared else None
 
-    pairs = greedy_match(range(len(sys_ents)), range(len(gold_entities)), score)  # type: ignore[arg-type]
+    pairs = greedy_match(range(len(sys_ents)), range(len(gold_entities)), score)
     return {sys_ents[i]["id"]: gold_entities[j]["id"] for i, j in pairs}
 
 

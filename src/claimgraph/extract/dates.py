@@ -655,10 +655,10 @@ class DateFinder:
                 hit = self.by_token.get(t.i)
                 if hit is not None and hit[1].value:
                     ent, parsed = hit
-                    return DateInterval(**{bound: parsed.value}, precision=parsed.precision,  # type: ignore[arg-type]
+                    return DateInterval(**{bound: parsed.value}, precision=parsed.precision,
                                         text=" ".join(x.text for x in tokens), span=(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
             anchored = anchor_date(tokens, trigger.sent)
             if anchored:
-                return DateInterval(**{bound: anchored}, precision="day",  # type: ignore[arg-type]
+                return DateInterval(**{bound: anchored}, precision="day",
                                     text=" ".join(x.text for x in tokens), span=(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
         return None

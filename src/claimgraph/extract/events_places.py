@@ -160,5 +160,5 @@ def date_from_related_events(ctx: DocContext, claims: list[Claim]) -> None:
                         if known:
                             bound = "after" if word in AFTER_WORDS else "before"
                             span = (prep.idx, noun.right_edge.idx + len(noun.right_edge.text))
-                            c.date = DateInterval(**{bound: known[0]}, text=ctx.document.text[span[0]:span[1]],  # type: ignore[arg-type]
+                            c.date = DateInterval(**{bound: known[0]}, text=ctx.document.text[span[0]:span[1]],
                                                   span=span)

@@ -146,7 +146,7 @@ def analyze_items(
 
         if pipeline is None:
             pipeline = Pipeline.load
-        runner = pipeline if hasattr(pipeline, "analyze") else LazyPipeline(pipeline)  # type: ignore[arg-type]
+        runner = pipeline if hasattr(pipeline, "analyze") else LazyPipeline(pipeline)
         results = run_local(items, runner, skip=skip)  # type: ignore[arg-type]
 
     for item, result in results:
