@@ -95,3 +95,11 @@ def test_health_counts_facts_and_contradictions_page_links_across_documents(fcli
     counts = fclient.get("/api/health").json()["counts"]
     assert counts["facts_in_several_documents"] == 2 and counts["contested_facts"] == 1
     assert 'href="/facts?contested=true"' in fclient.get("/contradictions").text
+
+
+def test_each_claim_says_why_it_joined_its_fact(fclient) -> None:
+    strike = next(f for f in fclient.get("/api/facts").json()["items"] if f["n_documents"] == 2 and f["kind"] == "event")
+    reasons = [c["reason"] for c in strike["claims"]]
+    assert reasons[0] == "first claim of the fact" and "shared named actor" in reasons[1], reasons
+    page = fclient.get(f"/facts/{strike['id']}").text
+    assert "joined: " in page

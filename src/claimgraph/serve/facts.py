@@ -69,9 +69,13 @@ def _where(f: FactFilters) -> tuple[str, dict[str, Any]]:
 
 
 def _record(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
+    """A fact with its claims; each claim says why it joined the fact (``reason``; empty for the first claim,
+    and in stores grouped before reasons were kept — the server is read-only, so it does not add the column)."""
     rec = json.loads(row["summary_json"])
+    has_reason = any(r[1] == "reason" for r in conn.execute("PRAGMA table_info(fact_group_claims)"))
+    cols = "claim_id, doc_id, side, source" + (", reason" if has_reason else ", '' AS reason")
     rec["claims"] = [dict(r) for r in conn.execute(
-        "SELECT claim_id, doc_id, side, source FROM fact_group_claims WHERE group_id = ? ORDER BY rowid", (rec["id"],))]
+        f"SELECT {cols} FROM fact_group_claims WHERE group_id = ? ORDER BY rowid", (rec["id"],))]
     return rec
 
 
