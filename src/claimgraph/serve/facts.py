@@ -69,7 +69,7 @@ def _where(f: FactFilters) -> tuple[str, dict[str, Any]]:
 
 
 def _record(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
-    """A fact with its claims; each claim says why it joined the fact (``reason``; empty for the first claim,
+    """A fact with its claims; each claim says why it joined the fact (``reason``; empty
     and in stores grouped before reasons were kept — the server is read-only, so it does not add the column)."""
     rec = json.loads(row["summary_json"])
     has_reason = any(r[1] == "reason" for r in conn.execute("PRAGMA table_info(fact_group_claims)"))
