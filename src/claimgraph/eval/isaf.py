@@ -379,6 +379,24 @@ def _date_miss(pred: str | None, gold: str | None) -> str:
     return f"{days:+d} day" if abs(days) == 1 else f"{days:+d} days" if abs(days) <= 7 else "off by more than a week"
 
 
+def field_scores(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, float]:
+    """One release's scores per field, as ``claimgraph eval isaf`` counts them: ``start_date`` exact; each list
+    field's set-F1 and ``*_exact``; each count exact and ``*_within1`` (counts only where the gold has one)."""
+    out = {"start_date": float(pred.get("start_date") == gold.get("start_date"))}
+    for f in LIST_FIELDS:
+        p = {fold(v) for v in pred.get(f) or []}
+        g = {fold(v) for v in gold_labels(gold.get(f))}
+        out[f] = set_f1(p, g)
+        out[f"{f}_exact"] = float(p == g)
+    for f in COUNT_FIELDS:
+        g_val, p_val = gold.get(f), pred.get(f)
+        if g_val is None:
+            continue
+        out[f] = float(p_val == g_val)
+        out[f"{f}_within1"] = float(p_val is not None and abs(int(p_val) - int(g_val)) <= 1)
+    return out
+
+
 class _Tally:
     def __init__(self) -> None:
         self.n = 0
@@ -393,15 +411,14 @@ class _Tally:
 
     def add(self, pred: dict[str, Any], gold: dict[str, Any]) -> None:
         self.n += 1
+        for key, value in field_scores(pred, gold).items():
+            self._add(key, value)
         p_date, g_date = pred.get("start_date"), gold.get("start_date")
-        self._add("start_date", float(p_date == g_date))
         if p_date != g_date:
             self._miss("start_date", _date_miss(p_date, g_date))
         for f in LIST_FIELDS:
             p = {fold(v) for v in pred.get(f) or []}
             g = {fold(v) for v in gold_labels(gold.get(f))}
-            self._add(f, set_f1(p, g))
-            self._add(f"{f}_exact", float(p == g))
             for v in sorted(p - g):
                 self._miss(f, f"extra {v}")
             for v in sorted(g - p):
@@ -411,10 +428,8 @@ class _Tally:
             if g_val is None:
                 continue
             self._add(f"{f}_n", 1.0)
-            self._add(f, float(p_val == g_val))
             if p_val != g_val:
                 self._miss(f, "too high" if (p_val or 0) > g_val else "too low" if p_val else "none found")
-            self._add(f"{f}_within1", float(p_val is not None and abs(int(p_val) - int(g_val)) <= 1))
 
     def metrics(self) -> dict[str, float | None]:
         out: dict[str, float | None] = {}

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimgraph.errors import EvalError, IngestError
 from claimgraph.eval.common import prediction_writer, read_jsonl, read_text
-from claimgraph.eval.metrics import PRF, greedy_match, overlap_chars, set_f1
+from claimgraph.eval.metrics import PRF, greedy_match, overlap_chars
 from claimgraph.eval.news_gold import GoldFinder, config
 from claimgraph.eval.report import EvalReport
 
@@ -132,15 +132,9 @@ class _Isaf:
 
     @staticmethod
     def fields(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, float]:
-        from claimgraph.eval.isaf import COUNT_FIELDS, LIST_FIELDS, fold, gold_labels
+        from claimgraph.eval.isaf import field_scores
 
-        out = {"start_date": float(pred.get("start_date") == gold.get("start_date"))}
-        for f in LIST_FIELDS:
-            out[f] = set_f1({fold(v) for v in pred.get(f) or []}, {fold(v) for v in gold_labels(gold.get(f))})
-        for f in COUNT_FIELDS:
-            if gold.get(f) is not None:
-                out[f] = float(pred.get(f) == gold.get(f))
-        return out
+        return {k: v for k, v in field_scores(pred, gold).items() if not k.endswith(("_exact", "_within1"))}
 
     def score(self, pipeline: Pipeline, plain: Any, text: NewsText, body: str, rec: dict[str, Any]
               ) -> tuple[Extraction | None, dict[str, float]]:
