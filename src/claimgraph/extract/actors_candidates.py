@@ -26,6 +26,18 @@ LABEL_TYPES = {
 MISC_LABELS = {"PRODUCT", "EVENT", "WORK_OF_ART"}
 _ALIAS_MARKERS = {"a.k.a", "a.k.a.", "aka", "alias"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"}
+#: Penn tags of finite verbs (past, 3rd person present, other present)
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def is_finite_verb(token: Any) -> bool:
+    """A lower-case finite verb ("shared", "closes"): the predicate of a clause, never a word of a name.
+
+    Names keep their capitals ("Operation Enduring Freedom"), so only lower-case words count, and
+    only those the tagger reads as a verb (not a hyphen particle like the "e" of "Lashkar-e-Taiba").
+    """
+    return bool(token.is_lower and token.is_alpha and len(token) > 2 and token.tag_ in FINITE_TAGS
+                and token.pos_ in ("VERB", "AUX"))
 
 
 @dataclass
@@ -85,6 +97,11 @@ def trim(sdoc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def make(sdoc: Doc, start: int, end: int, label: str, source: str, **kw: Any) -> Candidate | None:
     start, end = trim(sdoc, start, end)
+    # a name stops before the finite verb of its clause ("Turkey shared intelligence" is "Turkey")
+    for k in range(start + 1, end):
+        if is_finite_verb(sdoc[k]):
+            start, end = trim(sdoc, start, k)
+            break
     # a capitalised preposition opening a sentence is not part of the name ("Across Athens, ...")
     while start < end - 1 and sdoc[start].is_sent_start and sdoc[start].pos_ == "ADP" and sdoc[start].is_title:
         start += 1

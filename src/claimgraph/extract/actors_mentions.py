@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, Any
 
 from claimgraph.extract import actors_placenames as placenames
 from claimgraph.extract import actors_places as places
-from claimgraph.extract.actors_candidates import LABEL_TYPES, MISC_LABELS, Candidate, make
+from claimgraph.extract.actors_candidates import LABEL_TYPES, MISC_LABELS, Candidate, is_finite_verb, make
 from claimgraph.extract.actors_orgnames import extend_org_names
-from claimgraph.extract.actors_repairs import context_repairs
+from claimgraph.extract.actors_repairs import context_repairs, missed_countries, seized_places
 from claimgraph.nlp import lexicon
 from claimgraph.nlp.ruler import ACTOR_PREFIX, HONORIFIC_ID
 from claimgraph.resolve.names import fold, split_titles
@@ -124,6 +124,8 @@ def collect(sdoc: Doc, gazetteer: Any | None, toponyms: list[Any], found: list[A
     cands = _join_split_names(sdoc, cands)
     cands = placenames.merge_toponyms(sdoc, cands, toponyms, gazetteer, found=found, rejected=rejected)
     cands = placenames.repair_places(sdoc, cands, gazetteer, desc)
+    cands = seized_places(sdoc, cands, gazetteer, desc)
+    cands = missed_countries(sdoc, cands)
     cands = _extend_actor_nouns(sdoc, cands, desc)
     cands = extend_org_names(sdoc, cands)
     cands += _agreements(sdoc, cands, desc)
@@ -160,7 +162,8 @@ def _lowercase_words(sdoc: Doc) -> set[str]:
 
 
 def _actor_modifiers(sdoc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """'a Houthi commander', 'Shabaab fighters': a dictionary modifier before a common noun is the actor."""
+    """'a Houthi commander', 'Shabaab fighters': a dictionary modifier before a common noun is the actor,
+    also when NER joined a nationality to it ("Yemeni Houthi leader")."""
     import numpy as np
     from spacy.attrs import ORTH
 
@@ -175,13 +178,21 @@ def _actor_modifiers(sdoc: Doc, cands: list[Candidate]) -> list[Candidate]:
         nxt = sdoc[i + 1] if i + 1 < len(sdoc) else None
         if nxt is None or not nxt.is_lower or nxt.pos_ not in ("NOUN", "ADJ"):
             continue  # "Houthi said", "Abdul-Malik al-Houthi": a person; only "Houthi commander" is the group
-        if any(c.start <= i < c.end and (c.dict_id or c.end - c.start > 1) for c in cands):
+        if any(c.start <= i < c.end and (c.dict_id or (c.end - c.start > 1 and not _demonym_prefix(sdoc, c, i)))
+               for c in cands):
             continue
         dict_id = mods[tok.text]
         cands = [c for c in cands if not (c.start <= i < c.end)]
         cands.append(Candidate(i, i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "ORG", "ruler", dict_id=dict_id,
                                kind=lexicon.actor_by_id()[dict_id].kind))
     return sorted(cands, key=lambda c: c.start)
+
+
+def _demonym_prefix(sdoc: Doc, c: Candidate, i: int) -> bool:
+    """NER's 'Yemeni Houthi' in "Yemeni Houthi leader X": the span ends on the modifier at ``i`` and all before
+    it are nationality adjectives, so it says whose the actor is and names no new one."""
+    dem = lexicon.demonyms()
+    return c.end == i + 1 and all(t.text in dem for t in sdoc[c.start:i])
 
 
 def _join_split_names(sdoc: Doc, cands: list[Candidate]) -> list[Candidate]:
@@ -250,7 +261,8 @@ def _extend_actor_nouns(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descrip
             n = _noun_run(sdoc, c.end, desc.state_agent_nouns, occupied) if ctry is not None else 0
             gap = 0
             if ctry is not None and not n and c.end + 1 < len(sdoc) and sdoc[c.end].is_lower and \
-                    sdoc[c.end].pos_ in ("ADJ", "NOUN", "VERB") and c.end not in occupied:
+                    sdoc[c.end].pos_ in ("ADJ", "NOUN", "VERB") and c.end not in occupied and \
+                    not is_finite_verb(sdoc[c.end]):  # "Turkey shared intelligence": a clause, not a noun phrase
                 gap = 1  # "Bangladeshi peacekeeping troops"
                 n = _noun_run(sdoc, c.end + 1, desc.state_agent_nouns, occupied)
             if ctry is not None and not n and c.label == "NORP":

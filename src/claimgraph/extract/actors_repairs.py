@@ -8,7 +8,7 @@ metonymy, demonyms), never a list of answers.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from claimgraph.extract import actors_places as places
 from claimgraph.extract.actors_candidates import Candidate, make
@@ -16,7 +16,7 @@ from claimgraph.nlp import lexicon
 from claimgraph.resolve.names import split_titles
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _RULER_NOUNS = {"regime", "government", "administration", "junta"}
 
@@ -28,11 +28,28 @@ def _all_caps_context(sdoc: Doc, i: int) -> bool:
     return bool(words) and sum(t.is_upper for t in words) * 2 >= len(words)
 
 
+#: parts of speech of a word that can be the subject of a following verb ("It IS", "the war IS")
+_SUBJECT_POS = frozenset({"PRON", "NOUN", "PROPN", "NUM"})
+
+
+def _word_reading(sdoc: Doc, i: int) -> bool:
+    """An acronym spelt like an English word ("IS") is the word when a subject stands right before it and no
+    noun follows ("It IS true", "the war IS over"). The tagger is no help here: it reads a capitalised "IS"
+    as the verb wherever it stands, also in "IS fighters attacked" and "IS deputy caliph X".
+    """
+    tok = sdoc[i]
+    prev = sdoc[i - 1] if i > 0 and not tok.is_sent_start else None
+    nxt = sdoc[i + 1] if i + 1 < len(sdoc) else None
+    if prev is None or prev.pos_ not in _SUBJECT_POS or prev.text in ("'s", "\u2019s"):
+        return False  # "IS fighters", "against IS", "Syria's IS branch"
+    return nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.is_punct
+
+
 def context_repairs(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descriptors) -> list[Candidate]:
     """Repairs that need the words around a candidate, each a general cue:
 
     * a dictionary acronym that is also an English word ("IS", "IT") is the actor only outside all-capitals
-      text and never when parsed as a verb ("WHAT IS NEXT");
+      text ("WHAT IS NEXT") and never right after its subject ("It IS true");
     * a name before a media noun is an outlet ("his Truth Social platform");
     * a place written with a lower-case generic noun keeps the noun out of its span ("Karta Parwan neighborhood");
     * a place name that only modifies a group noun ("the Doha negotiators") is not a place mention;
@@ -71,7 +88,7 @@ def context_repairs(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descriptors
                     out.append(body)
                 continue
         if c.dict_id and c.end - c.start == 1 and c.text.isupper() and sdoc.vocab[c.text.lower()].is_stop:
-            if first.pos_ in ("AUX", "VERB") or _all_caps_context(sdoc, c.start):
+            if _all_caps_context(sdoc, c.start) or _word_reading(sdoc, c.start):
                 continue
         if (not c.dict_id and c.label in ("ORG", "PERSON", "GPE", "LOC", "FAC") and nxt is not None and nxt.is_lower
                 and nxt.lower_ in desc.media_nouns):
@@ -154,3 +171,111 @@ def _after_title(sdoc: Doc, start: int) -> bool:
         return False
     word = sdoc[start - 1].text.rstrip(".").lower()
     return word in lexicon.descriptors().role_words or word in _title_words()
+
+
+_NAME_INNER = frozenset({"of", "the", "and"})  # "Democratic Republic of the Congo", "Trinidad and Tobago"
+
+
+def missed_countries(sdoc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Country names the NER did not tag ("Nigeria closed its border.": the small model often misses a
+    sentence's first word), found by exact name in the country tables (GeoNames, pycountry).
+
+    Only a whole capitalised name on its own: not inside a longer name ("Radio Nigeria", "Chad Brown"), and
+    not a word this text uses in a person's name.
+    """
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    person_words = {t.lower_ for c in cands if c.label == "PERSON" for t in sdoc[c.start:c.end]}
+    out: list[Candidate] = []
+    i, n = 0, len(sdoc)
+    while i < n:
+        tok = sdoc[i]
+        if i in covered or not tok.is_title or tok.lower_ in person_words:
+            i += 1
+            continue
+        found = 0
+        for size in (4, 3, 2, 1):
+            span = sdoc[i:i + size]
+            if len(span) < size or any(k in covered for k in range(i, i + size)) or not span[-1].is_title or \
+                    any(not (t.is_title or t.lower_ in _NAME_INNER) for t in span):
+                continue
+            if places.country(span.text, demonym=False) is not None:
+                found = size
+                break
+        if found:
+            prev = sdoc[i - 1] if i > 0 else None
+            nxt = sdoc[i + found] if i + found < n else None
+            joined = (prev is not None and not tok.is_sent_start and prev.is_title and prev.pos_ == "PROPN") or \
+                (nxt is not None and nxt.is_title and nxt.pos_ == "PROPN" and not nxt.is_sent_start) or \
+                _name_of(sdoc, i)
+            if not joined:
+                c = make(sdoc, i, i + found, "GPE", "pattern", kind="country")
+                if c is not None:
+                    out.append(c)
+            i += found
+            continue
+        i += 1
+    return sorted(cands + out, key=lambda c: c.start)
+
+
+def _name_of(sdoc: Doc, i: int) -> bool:
+    """The word at ``i`` closes a longer name with "of"/"for" ("Workers' Party of Belgium", "Concerned Women
+    for America"): a capitalised word before the preposition (and an optional "the") opens that name."""
+    j = i - 1
+    if j >= 0 and sdoc[j].lower_ == "the":
+        j -= 1
+    return j >= 1 and sdoc[j].lower_ in ("of", "for") and sdoc[j - 1].is_title and not sdoc[j].is_sent_start
+
+
+#: gazetteer kinds of populated places (a district or province of one word is too often also a surname)
+_POPULATED = frozenset({"city", "town"})
+#: prepositions of motion whose object is where someone goes or comes from ("moved into X", "fled from X")
+_MOTION_PREPS = frozenset({"into", "from"})
+
+
+def seized_places(sdoc: Doc, cands: list[Candidate], gazetteer: Any | None,
+                  desc: lexicon.Descriptors) -> list[Candidate]:
+    """'The rebels seized Goma': a bare name NER called a person is the town when it is the object of a
+    seizure verb (``seizure_verbs``: "seized X", "X was overrun") or of "into"/"from" after a verb, the
+    gazetteer knows it as a city or town, and the text gives it no person's mark anywhere: no title or
+    role before it, no speech verb after it, no longer personal name that contains it.
+    """
+    if gazetteer is None:
+        return cands
+    evidence = _person_marked(sdoc, cands, desc)
+    for c in cands:
+        if c.label != "PERSON" or c.source != "ner" or c.dict_id or c.titles or c.text.lower() in evidence:
+            continue
+        if not _taken_or_reached(sdoc[c.start:c.end].root, desc):
+            continue
+        kind = places.gazetteer_kind(gazetteer, c.text)
+        if kind in _POPULATED:
+            c.label, c.kind = "GPE", kind
+    return cands
+
+
+def _taken_or_reached(root: Token, desc: lexicon.Descriptors) -> bool:
+    """The token is what a seizure verb takes ("seized X", "X was captured") or where motion leads ("into X")."""
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head  # "seized X and Y": Y is taken too
+    if root.dep_ in ("dobj", "nsubjpass"):
+        return root.head.pos_ == "VERB" and root.head.lemma_.lower() in desc.seizure_verbs
+    if root.dep_ == "pobj" and root.head.lower_ in _MOTION_PREPS:
+        return root.head.head.pos_ == "VERB"
+    return False
+
+
+def _person_marked(sdoc: Doc, cands: list[Candidate], desc: lexicon.Descriptors) -> set[str]:
+    """Lower-cased names the text marks as a person's somewhere: after a title or role, subject of a speech
+    verb, or a word of a longer personal name ("Joseph Goma" makes "Goma" a surname here)."""
+    marked: set[str] = set()
+    for c in cands:
+        if c.label != "PERSON":
+            continue
+        if c.end - c.start > 1:
+            marked.update(t.lower_ for t in sdoc[c.start:c.end])
+        root = sdoc[c.start:c.end].root
+        if c.titles or _after_title(sdoc, c.start) or \
+                (root.dep_ == "nsubj" and root.head.lemma_.lower() in desc.speech_verbs):
+            marked.add(c.text.lower())
+    return marked
+

@@ -68,6 +68,7 @@ class Descriptors:
     group_nouns: frozenset[str] = field(default=frozenset())
     speech_verbs: frozenset[str] = field(default=frozenset())
     facility_nouns: frozenset[str] = field(default=frozenset())
+    seizure_verbs: frozenset[str] = field(default=frozenset())
 
 
 def _fail(name: str, detail: str) -> ModelError:
@@ -200,4 +201,5 @@ def descriptors() -> Descriptors:
         group_nouns=_words(data, "group_nouns"),
         speech_verbs=_words(data, "speech_verbs"),
         facility_nouns=_words(data, "facility_nouns"),
+        seizure_verbs=_words(data, "seizure_verbs"),
     )
