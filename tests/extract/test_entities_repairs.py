@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from entity_helpers import analyse, entity, has_form
 
-from claimgraph.extract.actors_candidates import Candidate
+from claimgraph.extract.actors_candidates import Candidate, make
 from claimgraph.extract.actors_repairs import missed_countries
 
 
@@ -37,12 +37,33 @@ def test_country_with_a_non_finite_modifier_still_takes_its_forces_noun(nlp):
     assert entity(ctx, "Bangladeshi peacekeeping troops").name == "Bangladesh"
 
 
+def test_a_name_span_never_runs_over_a_lower_case_finite_verb(nlp):
+    sdoc = nlp("Turkey shared intelligence with Iraq.")
+    assert make(sdoc, 0, 3, "GPE", "ner").text == "Turkey"
+
+
+def test_capitalised_verb_forms_inside_a_name_stay_in_it(nlp):
+    sdoc = nlp("Operation Enduring Freedom began in 2001.")
+    assert make(sdoc, 0, 3, "MISC", "ner").text == "Operation Enduring Freedom"
+
+
 # --- 2. the object of a seizure verb that the gazetteer knows as a town is the town -------------------
 
 def test_seized_town_tagged_as_person_is_a_place(nlp, gazetteer):
     ctx = analyse(nlp, "Government troops captured Goma on Monday.", gazetteer)
     assert _types(ctx, "Goma") == {"Location"}
     assert entity(ctx, "Goma").kind == "city"
+
+
+def test_town_ner_took_for_a_people_is_a_place_when_seized_or_entered(nlp, gazetteer):
+    for text in ("The militia seized Kisangani.", "Refugees poured into Kisangani."):
+        ctx = analyse(nlp, text, gazetteer)
+        assert _types(ctx, "Kisangani") == {"Location"}, text
+
+
+def test_nationality_word_as_object_of_a_seizure_stays_no_entity(nlp, gazetteer):
+    ctx = analyse(nlp, "Iraqi troops seized Kurdish villages.", gazetteer)
+    assert not has_form(ctx, "Kurdish")
 
 
 def test_seized_name_that_speaks_elsewhere_stays_a_person(nlp, gazetteer):

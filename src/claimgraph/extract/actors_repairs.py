@@ -234,16 +234,17 @@ _MOTION_PREPS = frozenset({"into", "from"})
 
 def seized_places(sdoc: Doc, cands: list[Candidate], gazetteer: Any | None,
                   desc: lexicon.Descriptors) -> list[Candidate]:
-    """'The rebels seized Goma': a bare name NER called a person is the town when it is the object of a
-    seizure verb (``seizure_verbs``: "seized X", "X was overrun") or of "into"/"from" after a verb, the
-    gazetteer knows it as a city or town, and the text gives it no person's mark anywhere: no title or
-    role before it, no speech verb after it, no longer personal name that contains it.
+    """'The rebels seized Goma': a bare name NER called a person (or a people: "Kisangani" as NORP) is the
+    town when it is the object of a seizure verb (``seizure_verbs``: "seized X", "X was overrun") or of
+    "into"/"from" after a verb, the gazetteer knows it as a city or town, and the text gives it no person's
+    mark anywhere: no title or role before it, no speech verb after it, no longer personal name with it.
     """
     if gazetteer is None:
         return cands
     evidence = _person_marked(sdoc, cands, desc)
     for c in cands:
-        if c.label != "PERSON" or c.source != "ner" or c.dict_id or c.titles or c.text.lower() in evidence:
+        if c.label not in ("PERSON", "NORP") or c.source != "ner" or c.dict_id or c.titles or \
+                c.text.lower() in evidence or (c.label == "NORP" and _is_demonym(c.text)):
             continue
         if not _taken_or_reached(sdoc[c.start:c.end].root, desc):
             continue
