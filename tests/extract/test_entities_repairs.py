@@ -86,9 +86,9 @@ def test_sentence_initial_country_missed_by_ner_is_found(nlp):
 
 
 def test_country_word_inside_a_longer_name_is_not_a_country(nlp):
-    sdoc = nlp("The envoy met Women for America and Radio Nigeria staff.")
+    sdoc = nlp("The envoy met Women for America and Radio Nigeria staff. Guinea-Bissau sent troops.")
     found = missed_countries(sdoc, [])
-    assert not [c.text for c in found if c.text in ("America", "Nigeria")]
+    assert not [c.text for c in found if c.text in ("America", "Nigeria", "Guinea", "Bissau")]
 
 
 def test_country_word_used_in_a_personal_name_is_not_added(nlp):
@@ -117,13 +117,14 @@ def test_modifier_inside_a_personal_name_is_no_actor(nlp):
 
 def test_is_before_a_noun_or_after_a_preposition_is_islamic_state(nlp):
     ctx = analyse(nlp, "IS deputy caliph Abu Ibrahim was killed. IS fighters attacked the town. "
-                       "Kurdish forces fought IS in Raqqa.")
+                       "Kurdish forces fought IS in Raqqa. The bombing, which IS claimed, killed 12.")
     state = entity(ctx, "IS")
     assert state.name == "Islamic State"
-    assert len([m for m in ctx.mentions if m.text == "IS"]) == 3
+    assert len([m for m in ctx.mentions if m.text == "IS"]) == 4
 
 
-@pytest.mark.parametrize("text", ["WHAT IS NEXT FOR SYRIA", "The plan is good. It IS true.", "The war IS over, he said."])
+@pytest.mark.parametrize("text", ["WHAT IS NEXT FOR SYRIA", "The plan is good. It IS true.", "The war IS over, he said.",
+                                  "What IS next for the talks?"])
 def test_is_as_the_verb_stays_out(nlp, text):
     ctx = analyse(nlp, text)
     assert not has_form(ctx, "IS")

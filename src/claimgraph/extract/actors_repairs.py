@@ -42,6 +42,8 @@ def _word_reading(sdoc: Doc, i: int) -> bool:
     nxt = sdoc[i + 1] if i + 1 < len(sdoc) else None
     if prev is None or prev.pos_ not in _SUBJECT_POS or prev.text in ("'s", "\u2019s"):
         return False  # "IS fighters", "against IS", "Syria's IS branch"
+    if prev.tag_ in ("WDT", "WP") and nxt is not None and nxt.pos_ == "VERB":
+        return False  # "the attack, which IS claimed": the relative clause's subject, not an auxiliary
     return nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or nxt.is_punct
 
 
@@ -193,10 +195,10 @@ def missed_countries(sdoc: Doc, cands: list[Candidate]) -> list[Candidate]:
             i += 1
             continue
         found = 0
-        for size in (4, 3, 2, 1):
+        for size in (6, 5, 4, 3, 2, 1):  # "Democratic Republic of the Congo" has five words
             span = sdoc[i:i + size]
             if len(span) < size or any(k in covered for k in range(i, i + size)) or not span[-1].is_title or \
-                    any(not (t.is_title or t.lower_ in _NAME_INNER) for t in span):
+                    any(not (t.is_title or t.lower_ in _NAME_INNER or t.text in _HYPHENS) for t in span):
                 continue
             if places.country(span.text, demonym=False) is not None:
                 found = size
@@ -206,7 +208,7 @@ def missed_countries(sdoc: Doc, cands: list[Candidate]) -> list[Candidate]:
             nxt = sdoc[i + found] if i + found < n else None
             joined = (prev is not None and not tok.is_sent_start and prev.is_title and prev.pos_ == "PROPN") or \
                 (nxt is not None and nxt.is_title and nxt.pos_ == "PROPN" and not nxt.is_sent_start) or \
-                _name_of(sdoc, i)
+                _hyphenated(sdoc, i, i + found) or _name_of(sdoc, i)
             if not joined:
                 c = make(sdoc, i, i + found, "GPE", "pattern", kind="country")
                 if c is not None:
@@ -215,6 +217,16 @@ def missed_countries(sdoc: Doc, cands: list[Candidate]) -> list[Candidate]:
             continue
         i += 1
     return sorted(cands + out, key=lambda c: c.start)
+
+
+def _hyphenated(sdoc: Doc, start: int, end: int) -> bool:
+    """The span is glued by a hyphen to a word before or after it ("Guinea-Bissau", "Niger-based")."""
+    before = start > 0 and not sdoc[start - 1].whitespace_ and sdoc[start - 1].text in _HYPHENS
+    after = end < len(sdoc) and not sdoc[end - 1].whitespace_ and sdoc[end].text in _HYPHENS
+    return before or after
+
+
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
 def _name_of(sdoc: Doc, i: int) -> bool:
