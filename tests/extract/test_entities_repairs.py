@@ -61,6 +61,16 @@ def test_town_ner_took_for_a_people_is_a_place_when_seized_or_entered(nlp, gazet
         assert _types(ctx, "Kisangani") == {"Location"}, text
 
 
+def test_untagged_town_taken_with_another_is_a_place(nlp, gazetteer):
+    ctx = analyse(nlp, "The rebels captured Walikale and Uvira.", gazetteer)
+    assert _types(ctx, "Uvira") == {"Location"}
+
+
+def test_untagged_surname_of_a_seized_person_is_no_place(nlp, gazetteer):
+    ctx = analyse(nlp, "Police captured Uvira on Monday. Uvira said he was innocent.", gazetteer)
+    assert "Location" not in _types(ctx, "Uvira")
+
+
 def test_nationality_word_as_object_of_a_seizure_stays_no_entity(nlp, gazetteer):
     ctx = analyse(nlp, "Iraqi troops seized Kurdish villages.", gazetteer)
     assert not has_form(ctx, "Kurdish")

@@ -263,7 +263,38 @@ def seized_places(sdoc: Doc, cands: list[Candidate], gazetteer: Any | None,
         kind = places.gazetteer_kind(gazetteer, c.text)
         if kind in _POPULATED:
             c.label, c.kind = "GPE", kind
-    return cands
+    return sorted(cands + _untagged_seized(sdoc, cands, gazetteer, desc, evidence), key=lambda c: c.start)
+
+
+def _untagged_seized(sdoc: Doc, cands: list[Candidate], gazetteer: Any, desc: lexicon.Descriptors,
+                     evidence: set[str]) -> list[Candidate]:
+    """A one-word name NER left untagged ("The rebels captured Walikale and Uvira"), taken or reached as
+    above and a city or town in the gazetteer, is that place (proper nouns only, none inside a longer name)."""
+    import numpy as np
+    from spacy.attrs import IS_TITLE, POS
+    from spacy.symbols import PROPN
+
+    if len(sdoc) == 0:
+        return []
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    arr = sdoc.to_array([POS, IS_TITLE])
+    out: list[Candidate] = []
+    for i in np.nonzero((arr[:, 0] == PROPN) & (arr[:, 1] == 1))[0]:
+        tok = sdoc[int(i)]
+        if tok.i in covered or tok.lower_ in evidence or len(tok) < 3 or _inside_name(sdoc, tok.i):
+            continue
+        if not _taken_or_reached(tok, desc) or places.gazetteer_kind(gazetteer, tok.text) not in _POPULATED:
+            continue
+        c = make(sdoc, tok.i, tok.i + 1, "GPE", "pattern", kind=places.gazetteer_kind(gazetteer, tok.text))
+        if c is not None:
+            out.append(c)
+    return out
+
+
+def _inside_name(sdoc: Doc, i: int) -> bool:
+    """A capitalised proper noun right before or after ``i`` in the same sentence: part of a longer name."""
+    near = [sdoc[k] for k in (i - 1, i + 1) if 0 <= k < len(sdoc)]
+    return any(t.pos_ == "PROPN" and t.is_title and t.sent.start == sdoc[i].sent.start for t in near)
 
 
 def _taken_or_reached(root: Token, desc: lexicon.Descriptors) -> bool:
