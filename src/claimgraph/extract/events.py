@@ -41,7 +41,7 @@ from claimgraph.extract.dates import DateFinder
 from claimgraph.extract.events_actors import ACTOR_TYPES, EventActors
 from claimgraph.extract.events_counts import PeopleCounter, is_irrealis_infinitive, stated_number
 from claimgraph.extract.events_lexicon import Trigger, intent_table
-from claimgraph.extract.events_participants import acts_on_people, has_participant
+from claimgraph.extract.events_participants import acts_on_people, has_participant, is_incident
 from claimgraph.extract.events_places import EventPlaces, date_from_related_events, evidence
 from claimgraph.extract.events_triggers import LIGHT_VERBS, Triggers, argument_slot
 from claimgraph.extract.modality import cues, is_anaphoric_denial, is_negated, modality_of
@@ -181,10 +181,10 @@ class _Events:
                 # ("Afghan rebels kidnapped advisers"), with empty actor lists — never an invented actor
                 if trig.type == "RELOCATE":
                     continue
-                if not has_participant(tok) and not (
-                    trig.type == "ASSAULT" and tok.pos_ == "NOUN" and self.where.places(tok, trig)[0]
+                if not has_participant(tok, counted=trig.count is not None) and not (
+                    trig.type == "ASSAULT" and (tok.pos_ == "NOUN" and self.where.places(tok, trig)[0] or is_incident(tok))
                 ):
-                    continue  # a participant phrase, or a violent incident placed somewhere ("blasts in Kabul")
+                    continue  # a participant phrase, or a violent incident placed ("blasts in Kabul") or dated
                 unresolved = True
             trig = self.triggers.recode(tok, trig)
             location, origin = self.where.places(tok, trig)

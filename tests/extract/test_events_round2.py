@@ -1,0 +1,71 @@
+"""Events found on unseen text when no participant is named (issue #5, round 2): victims that are
+numbers, ranks or pronouns, bombs that go off, and incidents pinned to a time — with the
+references, figures of speech and accidents that must stay out."""
+
+from __future__ import annotations
+
+from claimgraph.extract.context import DocContext
+
+
+def _triggers(ctx: DocContext, predicate: str) -> list[str]:
+    """Trigger words of the event claims of one type."""
+    text = ctx.document.text
+    return [text[c.trigger[0]:c.trigger[1]] for c in ctx.claims
+            if c.kind == "event" and c.predicate == predicate and c.trigger]
+
+
+def test_a_ranked_victim_makes_a_killing(run_claims):
+    ctx = run_claims("A brigadier general was killed by a roadside bomb near Kandahar on Tuesday.")
+    assert "killed" in _triggers(ctx, "ASSAULT")
+
+
+def test_a_pronoun_victim_makes_an_arrest(run_claims):
+    ctx = run_claims("The journalist returned to Harare in March. In May, she was arrested at her home.")
+    assert "arrested" in _triggers(ctx, "COERCE")
+
+
+def test_a_bare_number_of_victims_counts_as_people(run_claims):
+    ctx = run_claims("Militants stormed the camp. In the raid 40 were killed and another 15 were wounded.")
+    assert {"killed", "wounded"} <= set(_triggers(ctx, "ASSAULT"))
+
+
+def test_a_number_of_things_destroyed_is_no_victim(run_claims):
+    # "destroyed" has no victim count: a bare number of things is no participant
+    ctx = run_claims("By the end of the storm, 40 had been destroyed along the coast.")
+    assert _triggers(ctx, "COERCE") == [] and _triggers(ctx, "ASSAULT") == []
+
+
+def test_a_bomb_going_off_is_an_attack(run_claims):
+    ctx = run_claims("A car bomb exploded outside a police station in Mogadishu, the state news agency said.")
+    assert "exploded" in _triggers(ctx, "ASSAULT")
+
+
+def test_a_figurative_explosion_is_no_attack(run_claims):
+    ctx = run_claims("Violence exploded across the capital after the price of bread doubled.")
+    assert _triggers(ctx, "ASSAULT") == []
+
+
+def test_a_dated_blast_is_an_incident(run_claims):
+    ctx = run_claims("Investigators are still looking for whoever planted the device behind Friday's blast.")
+    assert "blast" in _triggers(ctx, "ASSAULT")
+
+
+def test_an_explosion_acting_in_its_clause_is_an_incident(run_claims):
+    ctx = run_claims("The explosion shattered windows along the whole street.")
+    assert "explosion" in _triggers(ctx, "ASSAULT")
+
+
+def test_an_anaphoric_reference_to_an_attack_is_no_new_event(run_claims):
+    ctx = run_claims("Officials have opened an inquiry into the attack.")
+    assert _triggers(ctx, "ASSAULT") == []
+
+
+def test_a_slaying_of_protesters_is_a_killing(run_claims):
+    ctx = run_claims("The opposition called new marches after the slaying of seven demonstrators by riot police "
+                     "in Caracas.")
+    assert "slaying" in _triggers(ctx, "ASSAULT")
+
+
+def test_a_shooting_range_is_no_shooting(run_claims):
+    ctx = run_claims("The cadets spent the morning at the shooting range outside Lahore.")
+    assert _triggers(ctx, "ASSAULT") == []
