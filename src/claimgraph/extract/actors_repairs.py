@@ -2,7 +2,9 @@
 
 Split from :mod:`claimgraph.extract.actors_mentions`, which collects the candidates; each repair
 here is a general cue (titles, media and facility nouns, generic place suffixes, government
-metonymy, demonyms), never a list of answers.
+metonymy, demonyms), never a list of answers. Two more add what NER missed or mistyped:
+:func:`missed_countries` (a country name by the country tables) and :func:`seized_places` (a town
+that a seizure verb takes, by the gazetteer and the absence of any person's mark).
 """
 
 from __future__ import annotations
