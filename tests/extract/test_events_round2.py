@@ -69,3 +69,21 @@ def test_a_slaying_of_protesters_is_a_killing(run_claims):
 def test_a_shooting_range_is_no_shooting(run_claims):
     ctx = run_claims("The cadets spent the morning at the shooting range outside Lahore.")
     assert _triggers(ctx, "ASSAULT") == []
+
+
+def _sources(ctx: DocContext, predicate: str, trigger: str) -> list[str]:
+    name = {e.id: e.name for e in ctx.entities}
+    text = ctx.document.text
+    return [name[s] for c in ctx.claims if c.kind == "event" and c.predicate == predicate and c.trigger
+            and text[c.trigger[0]:c.trigger[1]] == trigger for s in c.sources]
+
+
+def test_they_continues_the_previous_sentence_subject(run_claims):
+    ctx = run_claims("Al-Shabaab fighters stormed an army base near Kismayo on Monday. "
+                     "They killed nine soldiers before withdrawing.")
+    assert "al-shabaab" in [s.lower() for s in _sources(ctx, "ASSAULT", "killed")]
+
+
+def test_they_does_not_continue_a_lone_person(run_claims):
+    ctx = run_claims("Ahmed Madobe visited the base near Kismayo on Monday. They killed nine soldiers the next day.")
+    assert "Ahmed Madobe" not in _sources(ctx, "ASSAULT", "killed")

@@ -115,7 +115,22 @@ class EventActors:
             ents = self.actors.of_phrase(t)
             if ents and not set(ents) <= own:
                 return [e for e in ents if e not in own]
-        return []
+        return self.previous_subject(pron)
+
+    def previous_subject(self, pron: Token) -> list[str]:
+        """"Taliban gunmen and suicide bombers attacked the camp. They killed 23 soldiers": a plural
+        subject pronoun with no antecedent in its own sentence continues the previous sentence's
+        main subject (its root's subject, not one inside a clause). A lone person is no "they"."""
+        if pron.dep_ not in ("nsubj", "nsubjpass") or pron.sent.start == 0:
+            return []
+        prev = pron.doc[pron.sent.start - 1].sent
+        subj = subject_of(prev.root) if prev.root.pos_ in ("VERB", "AUX") else None
+        if subj is None or subj.pos_ == "PRON":
+            return []
+        ents = self.actors.of_phrase(subj)
+        if len(ents) == 1 and self.actors.type_of(ents[0]) == "Person":
+            return []
+        return ents
 
     def subject_phrase(self, subj: Token | None) -> list[str]:
         """Actors of a subject phrase; a subject the parser left as the last conjunct of a
