@@ -21,12 +21,13 @@ from __future__ import annotations
 
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.relations_base import EXTRACTOR, VERSION, _AGREEMENT_NOUNS
+from claimgraph.extract.relations_places import PlaceRelations
 from claimgraph.extract.relations_roles import RoleRelations
 from claimgraph.extract.relations_verbs import VerbRelations
 from claimgraph.extract.syntax import char_span
 
 
-class _Relations(RoleRelations, VerbRelations):
+class _Relations(PlaceRelations, RoleRelations, VerbRelations):
     """Every relation mechanism; the ones below need the whole document's places and agreements."""
 
     def agreement_modifiers(self) -> None:
@@ -78,55 +79,14 @@ class _Relations(RoleRelations, VerbRelations):
                 ev = char_span(tok.doc, min(ev_tok.left_edge.i, tok.left_edge.i), max(ev_tok.right_edge.i, tok.i) + 1)
                 self.emit("part_of", inner, outer, ev, tok, outlet_voice=True, modality="asserted", confidence=0.7)
 
-    def admin_nesting(self) -> None:
-        """"Bama District, Borno State" / "Konduga district in Borno" / "the X area of Y" → part_of."""
-        doc = self.ctx.sdoc
-        text = self.ctx.document.text  # Doc.text is rebuilt on every access
-        locs = [(m.start, m.end, m.entity_id) for m in sorted(self.ctx.mentions, key=lambda m: m.start)
-                if m.entity_id and self.actors.type_of(m.entity_id) == "Location"]
-        for (s1, e1, a), (s2, e2, b) in zip(locs, locs[1:]):
-            if a == b or s2 < e1:
-                continue
-            between = text[e1:s2]
-            words = between.replace(",", " , ").split()
-            if len(words) > 3:
-                continue
-            low = [w.lower() for w in words]
-            inner_words = [w for w in low if w in self.admin_words] + [
-                w.lower() for w in text[s1:e1].split()[-1:] if w.lower() in self.admin_words]
-            outer_words = [w.lower() for w in text[s2:e2].split()[-1:] if w.lower() in self.admin_words]
-            outer_words += [w.lower() for w in text[e2:e2 + 12].split()[:1] if w.lower() in self.admin_words]
-            inner_admin = bool(inner_words)
-            if inner_words and outer_words and self.admin_words[inner_words[0]] >= self.admin_words[outer_words[0]]:
-                continue  # "Borno state, Bama district" lists two places, the second smaller
-            link = [w for w in low if w not in self.admin_words]
-            if link not in ([","], ["in"], ["of"]):
-                continue
-            if link == [","] and not inner_admin:
-                continue  # "Logar, Helmand, Nuristan" is a list, not a nesting
-            if not self._containable(a, b):
-                continue
-            ev_tok = doc.char_span(s1, e2, alignment_mode="expand")
-            self.emit("part_of", a, b, (s1, e2), ev_tok.root if ev_tok is not None else None,
-                      outlet_voice=True, modality="asserted", confidence=0.75)
-
-    def _containable(self, inner: str, outer: str) -> bool:
-        rank = {"country": 5, "province": 4, "admin1": 4, "state": 4, "district": 3, "admin2": 3, "city": 2,
-                "town": 2, "village": 1, "neighbourhood": 1, "area": 1}
-        ei, eo = self.ctx.entity(inner), self.ctx.entity(outer)
-        ki = (ei.place.feature if ei and ei.place else None) or (ei.kind if ei else None)
-        ko = (eo.place.feature if eo and eo.place else None) or (eo.kind if eo else None)
-        if ki in rank and ko in rank:
-            return rank[ki] < rank[ko] or (rank[ki] <= 2 and rank[ko] <= 2 and ki != ko)
-        return ki != "country"
-
 
 def find_relations(ctx: DocContext) -> None:
     """Add relation claims (see the module docstring) to ``ctx.claims``."""
     r = _Relations(ctx)
+    r.admin_nesting()  # first: the address chains it finds extend the relations below
     r.person_roles()
     r.verb_frames()
-    r.admin_nesting()
+    r.place_descriptions()
     r.agreement_modifiers()
     r.capitals()
     r.finish()

@@ -39,6 +39,9 @@ class RelationsBase:
         self.deputy = {n.lower() for n in d["deputy_nouns"]}
         self.roles = {n.lower() for n in d["member_roles"]}
         self.head_roles = {n.lower() for n in d.get("head_roles", [])}
+        self.offices = {n.lower() for n in d.get("place_offices", [])}
+        self.role_as_verbs = {n.lower() for n in d.get("role_as_verbs", [])}
+        self.serving_verbs = {n.lower() for n in d.get("serving_verbs", [])}
         self.verbs: dict[str, dict] = dict(d["verbs"])
         self.presence = {n.lower() for n in d["presence_nouns"]}
         self.capital_nouns = {n.lower() for n in d.get("capital_nouns", [])}
@@ -167,6 +170,14 @@ class RelationsBase:
     def places_of(self, tok: Token) -> list[str]:
         return places_of(self.actors, tok)
 
+    def _place_in(self, inner: str, outer: str) -> bool:
+        """Whether the text's "``inner`` in ``outer``" may be taken as part_of; the place mechanisms
+        (``relations_places``) refine it with the gazetteer."""
+        return inner != outer
+
+    def _along_chain(self, predicate: str, subject: str, ev_start: int, outer: int | str) -> None:
+        """Extend a relation along an address chain ("in A, B, C"); a no-op without the place mechanisms."""
+
     # -- mechanisms ---------------------------------------------------------------------
 
 
@@ -180,7 +191,11 @@ def _preps(tok: Token, words: Iterable[str]):
 
 
 def _definite(role: Token) -> bool:
-    """"the commander" (and no "senior", "a", "one of") — the role's only holder."""
+    """"the commander" (and no "senior", "a", "one of") — the role's only holder; a bare singular
+    role after "as" ("appointed X as commander of Y") names the office too."""
+    if role.dep_ == "pobj" and role.head.lower_ == "as" and role.tag_ == "NN" and not any(
+            c.dep_ in ("det", "poss", "amod", "nummod") for c in role.children):
+        return True
     dets = [c.lower_ for c in role.children if c.dep_ in ("det", "poss")]
     quals = [c for c in role.children if c.dep_ in ("amod", "nummod")]
     return bool(dets) and dets[0] in ("the", "its", "their", "'s") and not quals or any(c.dep_ == "poss" for c in role.children) and not quals

@@ -130,10 +130,16 @@ class VerbRelations(RelationsBase):
             dests += self.places_of(p)
         for m in movers:
             for d in dests:
+                if self.actors.type_of(m) == "Location":
+                    # "Mosul is located in Nineveh": a place in a place is part_of; places do not move
+                    if to_word == "in" and self._place_in(m, d):
+                        self.emit("part_of", m, d, ev, verb, outlet_voice=True, modality="asserted")
+                        self._along_chain("part_of", m, ev[0], d)
+                    continue
                 # a residence in the past is historical; a destination is where the actor now is
                 self.emit("located_in", m, d, ev, verb, historical=past and to_word == "in")
         origin = spec.get("origin")
-        if origin:
+        if origin and not all(self.actors.type_of(m) == "Location" for m in movers):
             for _, p in _preps(verb, (origin[5:],)):
                 for o in self.places_of(p):
                     for m in movers:
