@@ -87,3 +87,13 @@ def test_they_continues_the_previous_sentence_subject(run_claims):
 def test_they_does_not_continue_a_lone_person(run_claims):
     ctx = run_claims("Ahmed Madobe visited the base near Kismayo on Monday. They killed nine soldiers the next day.")
     assert "Ahmed Madobe" not in _sources(ctx, "ASSAULT", "killed")
+
+
+def test_a_planted_bomb_is_a_weapon_not_an_event(run_claims):
+    ctx = run_claims("Witnesses said the bomb had been planted in a parked van.")
+    assert _triggers(ctx, "ASSAULT") == []
+
+
+def test_when_bombs_explode_the_explosion_is_the_event(run_claims):
+    ctx = run_claims("Twin bombs exploded near the central market in Maiduguri.")
+    assert _triggers(ctx, "ASSAULT") == ["exploded"]

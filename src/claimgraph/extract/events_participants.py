@@ -110,14 +110,16 @@ def is_incident(tok: Token) -> bool:
 
     * a nominal event pinned to a time — "a Friday blast", "Saturday's attack", "the April 15, 2013,
       attack" — or acting in its own clause: "the explosion shattered the windows", "there was an
-      explosion" (an anaphoric "the attack" as an object or after a preposition is a reference, and stays out);
+      explosion" — but not a weapon in that clause ("the bomb was planted in a car": the explosion is
+      the event, where one is told). An anaphoric "the attack" as an object or after a preposition is
+      a reference, and stays out;
     * a verb whose subject is a weapon: "a roadside bomb exploded", "a rocket hit the school".
     """
     if tok.pos_ == "NOUN":
         if any(c.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod", "npadvmod", "appos")):
             return True
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
-            return True
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB" and tok.lemma_.lower() not in WEAPON_NOUNS:
+            return True  # ("the bomb had been planted", "twin bombs exploded": the weapon, not the event)
         return tok.dep_ == "attr" and any(c.dep_ == "expl" for c in tok.head.children)
     if tok.pos_ == "VERB":
         subj = subject_of(tok)
