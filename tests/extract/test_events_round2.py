@@ -97,3 +97,14 @@ def test_a_planted_bomb_is_a_weapon_not_an_event(run_claims):
 def test_when_bombs_explode_the_explosion_is_the_event(run_claims):
     ctx = run_claims("Twin bombs exploded near the central market in Maiduguri.")
     assert _triggers(ctx, "ASSAULT") == ["exploded"]
+
+
+def test_victims_of_an_attack_are_killed_by_its_authors(run_claims):
+    ctx = run_claims("In March, eleven Nigerian soldiers were killed in Boko Haram attacks near Maiduguri.")
+    assert "Boko Haram" in _sources(ctx, "ASSAULT", "killed")
+
+
+def test_a_killing_with_its_own_agent_keeps_it(run_claims):
+    ctx = run_claims("Two fighters were killed by Nigerian troops in a Boko Haram ambush near Maiduguri.")
+    killed = _sources(ctx, "ASSAULT", "killed")
+    assert killed and "Boko Haram" not in killed

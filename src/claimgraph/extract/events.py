@@ -154,6 +154,8 @@ class _Events:
                 sources, targets, target_tok = self.who.noun_actors(tok, trig)
             else:
                 sources, targets, target_tok = self.who.verb_actors(tok, trig)
+                if trig.type == "ASSAULT" and not sources:
+                    sources = self.attack_authors(tok)
                 if trig.type == "REJECT" and not targets and is_anaphoric_denial(tok):
                     # "denied these accusations": rejects the accuser of the last accusation, or the
                     # speaker of a later quoted blame ("'… the army shelled our positions,' X said")
@@ -257,6 +259,18 @@ class _Events:
         if trig.type == "ACCUSE" and sources:
             self.last_accusation = c
             self.accusations.append(c)
+
+    def attack_authors(self, verb: Token) -> list[str]:
+        """"Fighters were killed in IS attacks", "died during a Saudi airstrike": a killing or
+        wounding with no agent of its own is done by the authors of the attack it happened in."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+                continue
+            for noun in prep.children:
+                inner = self.triggers.trigger_of(noun) if noun.dep_ == "pobj" else None
+                if inner is not None and inner.type == "ASSAULT":
+                    return self.who.noun_actors(noun, inner)[0]
+        return []
 
     def carried_nouns(self, verb: Token) -> list[Token]:
         """The nouns a light verb's object slot holds: "launched attacks" → attacks, "carried out a
