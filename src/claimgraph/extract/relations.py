@@ -21,13 +21,14 @@ from __future__ import annotations
 
 from claimgraph.extract.context import DocContext
 from claimgraph.extract.relations_base import EXTRACTOR, VERSION, _AGREEMENT_NOUNS
+from claimgraph.extract.relations_members import MemberRelations
 from claimgraph.extract.relations_places import PlaceRelations
 from claimgraph.extract.relations_roles import RoleRelations
 from claimgraph.extract.relations_verbs import VerbRelations
 from claimgraph.extract.syntax import char_span
 
 
-class _Relations(PlaceRelations, RoleRelations, VerbRelations):
+class _Relations(PlaceRelations, RoleRelations, VerbRelations, MemberRelations):
     """Every relation mechanism; the ones below need the whole document's places and agreements."""
 
     def agreement_modifiers(self) -> None:
@@ -85,6 +86,7 @@ def find_relations(ctx: DocContext) -> None:
     r = _Relations(ctx)
     r.admin_nesting()  # first: the address chains it finds extend the relations below
     r.person_roles()
+    r.memberships()
     r.verb_frames()
     r.place_descriptions()
     r.agreement_modifiers()

@@ -42,6 +42,7 @@ class RelationsBase:
         self.offices = {n.lower() for n in d.get("place_offices", [])}
         self.role_as_verbs = {n.lower() for n in d.get("role_as_verbs", [])}
         self.serving_verbs = {n.lower() for n in d.get("serving_verbs", [])}
+        self.party_nouns = {n.lower() for n in d.get("party_nouns", [])}
         self.verbs: dict[str, dict] = dict(d["verbs"])
         self.presence = {n.lower() for n in d["presence_nouns"]}
         self.capital_nouns = {n.lower() for n in d.get("capital_nouns", [])}

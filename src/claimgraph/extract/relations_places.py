@@ -11,8 +11,9 @@ Mechanisms (every one needs the text to say it; the gazetteer only vetoes or con
 * classifying copulas and appositions: "Tal Afar is a city in Nineveh Province", "Goma, a city
   in North Kivu" (part_of); "Roketsan is a manufacturer based in Ankara", "the Mercy Corps, an
   aid group headquartered in Portland" (located_in for an organisation);
-* a nationality word on a place noun: "the Syrian city of Idlib" → part_of(Idlib, Syria)
-  when the document names Syria (a country it does not name is never invented).
+* a nationality word or country on a place noun: "the Syrian city of Idlib" → part_of(Idlib, Syria)
+  when the document names Syria (a country it does not name is never invented), "the U.S. state
+  of Michigan".
 
 Not here on purpose: a person "born in" / "died in" a place is no located_in (MODEL.md:
 located_in says where an actor lives, is based or has moved to — birth and death places
@@ -21,6 +22,7 @@ are biography, not presence); see the negative tests in ``tests/extract/test_rel
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from claimgraph.extract.context import DocContext
@@ -38,6 +40,11 @@ _RANK = {"country": 5, "province": 4, "admin1": 4, "state": 4, "district": 3, "a
 # verbs (as participles after an organisation's class noun) that say where it is based
 _BASED = frozenset({"base", "headquarter", "headquartered", "locate", "situate"})
 _COPULAS = frozenset({"be", "remain"})
+
+
+def _fold(name: str) -> str:
+    """A name without accents or case ("Mediaș" and "Medias" alike)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
 
 
 class PlaceRelations(RelationsBase):
@@ -89,7 +96,7 @@ class PlaceRelations(RelationsBase):
         gaz = self.ctx.gazetteer
         if gaz is None or not outer.country:
             return False
-        found = gaz.candidates(name, fuzzy=False)
+        found = [c for c in gaz.candidates(name, fuzzy=False) if _fold(c.entry.name) == _fold(name)]
         by_province = outer.feature in ("province", "admin1", "state") and bool(outer.admin1)
 
         def elsewhere(entry: GazEntry) -> bool:
@@ -197,7 +204,7 @@ class PlaceRelations(RelationsBase):
                 continue
             for noun in self._class_nouns(tok):
                 for prep, place_tok in self._where(noun):
-                    places = self.places_of(place_tok)
+                    places = self._named_places(place_tok)
                     ev = char_span(tok.doc, min(tok.left_edge.i, noun.i), place_tok.right_edge.i + 1)
                     for p in places:
                         if kind == "Location":
@@ -209,6 +216,16 @@ class PlaceRelations(RelationsBase):
                             self.emit("located_in", ent, p, ev, noun, outlet_voice=True, modality="asserted",
                                       confidence=0.7)
                             self._along_chain("located_in", ent, ev[0], p)
+
+    def _named_places(self, tok: Token) -> list[str]:
+        """The places a phrase names, the one named by "of" first: "the U.S. state of Michigan" →
+        [Michigan, United States]; otherwise as :func:`places_of`."""
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.capital_nouns:
+            named = [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj" for e in self.places_of(p)]
+            if named:
+                return named + [e for e in self.places_of(tok) if e not in named]
+        return self.places_of(tok)
 
     def _class_nouns(self, tok: Token) -> list[Token]:
         """Common nouns that classify ``tok``: "X is a town", "X, a town", "X, which is a town"."""
@@ -231,13 +248,15 @@ class PlaceRelations(RelationsBase):
         return out
 
     def _nationality_place(self, tok: Token) -> None:
-        """"the Syrian city of Idlib", "the Canadian province of Alberta" → part_of(place, country)."""
+        """"the Syrian city of Idlib", "the U.S. state of Michigan" → part_of(place, country)."""
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.capital_nouns:
             return
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
         if not mods:
             return
-        country = self.country_of_demonym([t for c in mods for t in c.subtree])
+        country = next((e for c in mods for t in c.subtree for e in [self.actors.at(t)]
+                        if e and self._level(e) == "country"), None)  # "the U.S. state of Michigan"
+        country = country or self.country_of_demonym([t for c in mods for t in c.subtree])
         if country is None:
             return
         for c in tok.children:
