@@ -108,3 +108,9 @@ def test_a_killing_with_its_own_agent_keeps_it(run_claims):
     ctx = run_claims("Two fighters were killed by Nigerian troops in a Boko Haram ambush near Maiduguri.")
     killed = _sources(ctx, "ASSAULT", "killed")
     assert killed and "Boko Haram" not in killed
+
+
+def test_a_relative_clause_adds_its_count_to_the_incident(run_claims):
+    ctx = run_claims("Kenyan police are searching for a man responsible for a Saturday blast which wounded eight people.")
+    attacks = [c for c in ctx.claims if c.kind == "event" and c.predicate == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].counts.get("wounded") == 8

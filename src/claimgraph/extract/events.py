@@ -318,8 +318,14 @@ def find_events(ctx: DocContext) -> None:
     e = _Events(ctx)
     e.run()
     date_from_related_events(ctx, e.claims)
-    seen: set[str] = set()
+    seen: dict[str, Claim] = {}
     for c in e.claims:
-        if c.id not in seen:
-            seen.add(c.id)
+        kept = seen.get(c.id)
+        if kept is None:
+            seen[c.id] = c
             ctx.claims.append(c)
+        else:
+            # "a Friday blast which injured several people": the relative clause tells the same
+            # incident (same actors, same evidence); its casualty counts belong to the one claim
+            for key, n in c.counts.items():
+                kept.counts.setdefault(key, n)
