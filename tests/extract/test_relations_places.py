@@ -83,3 +83,15 @@ def test_a_founder_is_not_the_leader(run_claims):
     leaders = {name[c.subject] for c in ctx.claims if c.kind == "relation" and c.predicate == "leader_of"}
     assert "Mohammed Yusuf" not in leaders
     assert "Abubakar Shekau" in leaders  # a leader noun still gives leader_of
+
+
+def test_an_organisations_own_in_phrase_locates_it_along_the_address(analyze):
+    rels = _rels(analyze("She studied at Johns Hopkins University in Baltimore, Maryland."))
+    assert {("Johns Hopkins University", "located_in", "Baltimore"),
+            ("Johns Hopkins University", "located_in", "Maryland")} <= rels
+
+
+def test_an_armed_group_in_a_country_and_an_attack_by_a_group_in_a_place_locate_nothing(analyze):
+    rels = _rels(analyze("U.S. forces struck the Islamic State in Syria. An attack by Hamas in Israel killed "
+                         "hundreds of people."))
+    assert not [r for r in rels if r[1] == "located_in"]

@@ -89,6 +89,7 @@ def find_relations(ctx: DocContext) -> None:
     r.memberships()
     r.verb_frames()
     r.place_descriptions()
+    r.organisations_in_places()
     r.agreement_modifiers()
     r.capitals()
     r.finish()

@@ -11,6 +11,7 @@ Mechanisms (every one needs the text to say it; the gazetteer only vetoes or con
 * classifying copulas and appositions: "Tal Afar is a city in Nineveh Province", "Goma, a city
   in North Kivu" (part_of); "Roketsan is a manufacturer based in Ankara", "the Mercy Corps, an
   aid group headquartered in Portland" (located_in for an organisation);
+* an organisation's own "in" phrase: "Johns Hopkins University in Baltimore, Maryland" (located_in);
 * a nationality word or country on a place noun: "the Syrian city of Idlib" → part_of(Idlib, Syria)
   when the document names Syria (a country it does not name is never invented), "the U.S. state
   of Michigan".
@@ -216,6 +217,36 @@ class PlaceRelations(RelationsBase):
                             self.emit("located_in", ent, p, ev, noun, outlet_voice=True, modality="asserted",
                                       confidence=0.7)
                             self._along_chain("located_in", ent, ev[0], p)
+
+    def organisations_in_places(self) -> None:
+        """"Johns Hopkins University in Baltimore, Maryland", "the BBC in the UK", "Hamas in Gaza":
+        an organisation whose own noun phrase places it is located there (and along the address).
+        Only an "in" phrase on the organisation's name itself — "an attack by Hamas in Israel", where
+        the parser hangs the place on the attack, says nothing — and never after "by". Not for armed
+        groups: "ISIS in Iraq", "IS in Syria" name a branch or a theatre of operations rather than
+        where the group is based (the verbs "operate in" / "based in" state that explicitly)."""
+        for tok in self.ctx.sdoc:
+            org = self.actors.at(tok)
+            if org is None or self.actors.type_of(org) != "Organization":
+                continue
+            ent = self.ctx.entity(org)
+            if ent is not None and ent.kind == "armed_group":
+                continue
+            if tok.head.i != tok.i and self.actors.at(tok.head) == org:
+                continue
+            if tok.dep_ == "pobj" and tok.head.lower_ == "by" or tok.dep_ == "agent":
+                continue
+            for c in tok.children:
+                if c.dep_ != "prep" or c.lower_ != "in":
+                    continue
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    ev = char_span(tok.doc, tok.left_edge.i, p.right_edge.i + 1)
+                    for place in self.places_of(p):
+                        if place != org:
+                            self.emit("located_in", org, place, ev, c, confidence=0.6)
+                            self._along_chain("located_in", org, ev[0], place)
 
     def _named_places(self, tok: Token) -> list[str]:
         """The places a phrase names, the one named by "of" first: "the U.S. state of Michigan" →
