@@ -53,3 +53,15 @@ def test_a_group_acronym_cut_off_its_title_by_the_parser_still_names_the_group(r
     roles = {(name[c.subject], c.predicate, name[c.object], (c.role or "").lower()) for c in ctx.claims
              if c.kind == "relation"}
     assert ("Abu Khadija", "member_of", "Islamic State", "deputy caliph") in roles
+
+
+def test_led_by_after_a_named_body_gives_its_leader(run_claims):
+    rels = _rels(run_claims("The Sovereignty Council, led by Abdel Fattah al-Burhan, met in Port Sudan."))
+    assert ("Abdel Fattah al-Burhan", "leader_of", "Sovereignty Council", "asserted") in rels
+
+
+def test_a_role_subject_with_a_named_complement_gives_the_role(run_claims):
+    rels = _rels(run_claims("Fighting went on in Tigray. The prime minister of Ethiopia is Abiy Ahmed."))
+    assert ("Abiy Ahmed", "leader_of", "Ethiopia", "asserted") in rels
+    rels = _rels(run_claims("The winner of the award was Abiy Ahmed."))
+    assert not [r for r in rels if r[0] == "Abiy Ahmed"]

@@ -29,7 +29,10 @@ class RoleRelations(RelationsBase):
             if pre and tok.left_edge.i > 0:
                 pre = self._group_before(tok.left_edge.i) + pre
             if pre:
-                self._role_phrase(e, tok, pre, historical=any(t.lower_ in _PAST_MARKERS for t in pre), outlet_voice=True)
+                # "King Abdullah II of Jordan": the title's group may follow the name
+                after = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+                self._role_phrase(e, tok, pre + after, historical=any(t.lower_ in _PAST_MARKERS for t in pre),
+                                  outlet_voice=True)
             for c in tok.children:
                 if c.dep_ == "appos" and self.actors.at(c) in (None, e):
                     self._role_np(e, c, outlet_voice=True)
@@ -37,6 +40,11 @@ class RoleRelations(RelationsBase):
             if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
                 for c in tok.head.children:
                     if c.dep_ in ("attr", "acomp") and self.actors.at(c) in (None, e):
+                        self._role_np(e, c, historical=is_past(tok.head), outlet_voice=False)
+            # reversed copula: "The prime minister of Siam was X", "the commissioner of Y is X"
+            if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+                for c in tok.head.children:
+                    if c.dep_ == "nsubj" and c.pos_ == "NOUN" and self.actors.at(c) is None:
                         self._role_np(e, c, historical=is_past(tok.head), outlet_voice=False)
             self._role_as(e, tok)
         # a role noun with a named apposition: "the leader of the Taliban, Mullah X"

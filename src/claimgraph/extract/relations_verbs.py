@@ -82,6 +82,8 @@ class VerbRelations(RelationsBase):
         if frame == "dobj":
             if is_passive(verb):
                 subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+                if subj is None and verb.dep_ == "acl":
+                    subj = verb.head  # "the High Transitional Authority, led by Andry Rajoelina"
                 objects = self.actors.of_phrase(subj) if subj is not None else []
             else:
                 for o in (c for c in verb.children if c.dep_ == "dobj"):
