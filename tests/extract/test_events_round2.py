@@ -114,3 +114,35 @@ def test_a_relative_clause_adds_its_count_to_the_incident(run_claims):
     ctx = run_claims("Kenyan police are searching for a man responsible for a Saturday blast which wounded eight people.")
     attacks = [c for c in ctx.claims if c.kind == "event" and c.predicate == "ASSAULT"]
     assert len(attacks) == 1 and attacks[0].counts.get("wounded") == 8
+
+
+def _targets(ctx: DocContext, predicate: str, trigger: str) -> list[str]:
+    name = {e.id: e.name for e in ctx.entities}
+    text = ctx.document.text
+    return [name[t] for c in ctx.claims if c.kind == "event" and c.predicate == predicate and c.trigger
+            and text[c.trigger[0]:c.trigger[1]] == trigger for t in c.targets]
+
+
+def test_who_was_arrested_is_the_person_the_clause_is_about(run_claims):
+    ctx = run_claims("Kizza Besigye, who was arrested in Kampala on Tuesday, was released on bail.")
+    assert _targets(ctx, "COERCE", "arrested") == ["Kizza Besigye"]
+
+
+def test_who_arrested_someone_is_the_source_not_the_target(run_claims):
+    ctx = run_claims("Uganda's police chief, who arrested Kizza Besigye in Kampala, was promoted.")
+    assert "Kizza Besigye" in _targets(ctx, "COERCE", "arrested")
+
+
+def test_a_strike_that_killed_gives_the_killing_its_author(run_claims):
+    ctx = run_claims("A Turkish drone strike killed a senior PKK commander in Sinjar, Iraqi officials said.")
+    assert _sources(ctx, "ASSAULT", "killed") and _sources(ctx, "ASSAULT", "killed") == _sources(ctx, "ASSAULT", "strike")
+
+
+def test_retaliating_with_sanctions_makes_the_subject_the_source(run_claims):
+    ctx = run_claims("Russia retaliated with sanctions on Georgian wine.")
+    assert _sources(ctx, "SANCTION", "sanctions") == ["Russia"]
+
+
+def test_a_killing_with_no_attack_or_agent_named_has_no_author(run_claims):
+    ctx = run_claims("Two Tuareg rebels were killed in Kidal on Sunday.")
+    assert _sources(ctx, "ASSAULT", "killed") == []

@@ -261,9 +261,14 @@ class _Events:
             self.accusations.append(c)
 
     def attack_authors(self, verb: Token) -> list[str]:
-        """"Fighters were killed in IS attacks", "died during a Saudi airstrike": a killing or
-        wounding with no agent of its own is done by the authors of the attack it happened in."""
+        """"Fighters were killed in IS attacks", "died during a Saudi airstrike", "a Turkish drone
+        strike killed a commander": a killing or wounding with no agent of its own is done by the
+        authors of the attack it happened in, or that did it."""
         for prep in verb.children:
+            if prep.dep_ == "nsubj":
+                inner = self.triggers.trigger_of(prep)
+                if inner is not None and inner.type == "ASSAULT":
+                    return self.who.noun_actors(prep, inner)[0]
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
                 continue
             for noun in prep.children:

@@ -209,6 +209,8 @@ class EventActors:
             agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
             sources = self.phrase(agent)
             subj = next((c for c in verb.children if c.dep_ in ("nsubjpass",)), None)
+            if subj is not None and subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                subj = verb.head  # "Kizza Besigye, who was arrested in Kampala": the one the clause is about
             if subj is None and verb.dep_ == "acl":
                 subj = verb.head
             if subj is None:
@@ -390,6 +392,12 @@ class EventActors:
                 and host.pos_ in ("VERB", "AUX") and not is_passive(host) and host.lemma_.lower() not in self.reporting_verbs:
             # (not "told X in a meeting": the setting of what is reported)
             # "converged for a rally", "took part in talks", "remained on alert": the participants
+            sources = self.subject_phrase(subject_of(host))
+        if not sources and host is not None and slot.head.lower_ == "with" and trig.type in ("ASSAULT", "COERCE", "SANCTION") \
+                and host.pos_ == "VERB" and not is_passive(host) and self.trigger_of(host) is None \
+                and host.lemma_.lower() not in self.reporting_verbs:
+            # "the air force responded with strikes on Sanaa", "retaliated with sanctions": the
+            # subject acts by the event (not "killed in clashes with", not "was hit with")
             sources = self.subject_phrase(subject_of(host))
         if not targets and trig.type in ("REQUEST", "ACCUSE", "THREATEN"):
             # "its demand that Israel ease restrictions": who is to act

@@ -396,7 +396,7 @@ def subject_of(verb: Token) -> Token | None:
             return _stranded_subject(v, loose=True)
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                if c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                     return v.head
                 return c
         if v.dep_ == "relcl":
