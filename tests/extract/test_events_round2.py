@@ -146,3 +146,13 @@ def test_retaliating_with_sanctions_makes_the_subject_the_source(run_claims):
 def test_a_killing_with_no_attack_or_agent_named_has_no_author(run_claims):
     ctx = run_claims("Two Tuareg rebels were killed in Kidal on Sunday.")
     assert _sources(ctx, "ASSAULT", "killed") == []
+
+
+def test_an_indictment_is_a_formal_accusation(run_claims):
+    ctx = run_claims("A federal grand jury indicted two Somali men on terrorism charges in Minneapolis.")
+    assert "indicted" in _triggers(ctx, "ACCUSE")
+
+
+def test_a_weather_warning_is_no_threat(run_claims):
+    ctx = run_claims("A weather warning was issued for the coast of Mozambique on Friday.")
+    assert _triggers(ctx, "THREATEN") == []
