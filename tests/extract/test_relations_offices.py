@@ -65,3 +65,14 @@ def test_a_role_subject_with_a_named_complement_gives_the_role(run_claims):
     assert ("Abiy Ahmed", "leader_of", "Ethiopia", "asserted") in rels
     rels = _rels(run_claims("The winner of the award was Abiy Ahmed."))
     assert not [r for r in rels if r[0] == "Abiy Ahmed"]
+
+
+def test_the_group_led_by_x_is_the_armed_group_just_named(run_claims):
+    rels = _rels(run_claims("Al-Shabaab attacked a base in Lower Shabelle. Officials said the group is now led "
+                            "by Ahmed Diriye."))
+    assert ("Ahmed Diriye", "leader_of", "al-Shabaab", "asserted") in rels
+
+
+def test_the_group_with_no_armed_group_before_it_gets_no_leader(run_claims):
+    rels = _rels(run_claims("The government said the group is now led by Ahmed Diriye."))
+    assert not [r for r in rels if r[1] == "leader_of"]

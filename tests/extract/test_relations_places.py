@@ -95,3 +95,16 @@ def test_an_armed_group_in_a_country_and_an_attack_by_a_group_in_a_place_locate_
     rels = _rels(analyze("U.S. forces struck the Islamic State in Syria. An attack by Hamas in Israel killed "
                          "hundreds of people."))
     assert not [r for r in rels if r[1] == "located_in"]
+
+
+def test_nestings_stated_apart_chain_and_cite_both_statements(analyze):
+    x = analyze("Gunmen attacked Bama District, Borno State. Borno State, in Nigeria, has suffered most.")
+    name = {e.id: e.name for e in x.entities}
+    (rel,) = [c for c in x.relations if c.predicate == "part_of" and name[c.subject] == "Bama District"
+              and name[c.object] == "Nigeria"]
+    assert len(rel.evidence) == 2
+
+
+def test_no_chain_through_a_list(analyze):
+    rels = _rels(analyze("Gunmen attacked Bama District, Borno State. Kano, Kaduna and Lagos stayed calm."))
+    assert not [r for r in rels if r[1] == "part_of" and r[0] != "Bama District"]

@@ -92,6 +92,7 @@ def find_relations(ctx: DocContext) -> None:
     r.organisations_in_places()
     r.agreement_modifiers()
     r.capitals()
+    r.nesting_closure()  # last: over every nesting the mechanisms above found
     r.finish()
 
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 EXTRACTOR = "claimgraph.relations"
 VERSION = "1.0.0"
 _AGREEMENT_NOUNS = frozenset({"agreement", "accord", "deal", "pact", "treaty", "memorandum", "ceasefire", "truce"})
+_GROUP_WORDS = frozenset({"group", "organization", "organisation", "movement", "militia", "insurgency"})
 _PAST_MARKERS = frozenset({"former", "ex", "late", "then", "previous", "erstwhile", "onetime"})
 
 
@@ -170,6 +171,25 @@ class RelationsBase:
 
     def places_of(self, tok: Token) -> list[str]:
         return places_of(self.actors, tok)
+
+    def group_antecedent(self, tok: Token, sentences: int = 3) -> str | None:
+        """"the group is now being led by X": the armed group named last before ``tok`` in its sentence
+        or the ``sentences`` before it, when ``tok`` is a definite "group"/"organization"/"movement" with
+        no name of its own (a bounded look-back, never a scan of the whole document)."""
+        if tok.lemma_.lower() not in _GROUP_WORDS or self.actors.at(tok) is not None:
+            return None
+        if [c.lower_ for c in tok.children if c.dep_ == "det"] != ["the"]:
+            return None
+        start = tok.sent.start
+        for _ in range(sentences):
+            if start > 0:
+                start = tok.doc[start - 1].sent.start
+        for j in range(tok.i - 1, start - 1, -1):
+            e = self.actors.at(tok.doc[j])
+            ent = self.ctx.entity(e) if e else None
+            if ent is not None and ent.type == "Organization" and ent.kind == "armed_group":
+                return ent.id
+        return None
 
     def _place_in(self, inner: str, outer: str) -> bool:
         """Whether the text's "``inner`` in ``outer``" may be taken as part_of; the place mechanisms

@@ -191,6 +191,31 @@ class PlaceRelations(RelationsBase):
                 return None  # "Riga, Tartu": the map knows a Riga, none in Tartu — a list
         return link
 
+    def nesting_closure(self) -> None:
+        """A place the text puts in B, where the text (anywhere) puts B in C, lies in C: "Bama District,
+        Borno State" … "Borno State, in Nigeria" → part_of(Bama District, Nigeria). Evidence: both
+        statements; only asserted nestings, never one the gazetteer or the places' kinds contradict."""
+        claims = [c for c in self.by_key.values() if c.predicate == "part_of" and c.status == "asserted"
+                  and c.subject and c.object]
+        outer: dict[str, list[tuple[str, tuple[int, int]]]] = {}
+        for c in claims:
+            outer.setdefault(c.subject or "", []).append((c.object or "", c.evidence[0]))
+        for _ in range(2):  # chains of up to four places
+            added = False
+            for a, bs in list(outer.items()):
+                for b, ev_ab in list(bs):
+                    for c, ev_bc in list(outer.get(b, [])):
+                        if c == a or any(x == c for x, _ in outer[a]) or not self._place_in(a, c):
+                            continue
+                        self.emit("part_of", a, c, ev_ab, None, outlet_voice=True, modality="asserted",
+                                  confidence=0.6)
+                        self.emit("part_of", a, c, ev_bc, None, outlet_voice=True, modality="asserted",
+                                  confidence=0.6)
+                        outer[a].append((c, ev_ab))
+                        added = True
+            if not added:
+                break
+
     # -- classifying copulas and appositions ---------------------------------------------
 
     def place_descriptions(self) -> None:

@@ -85,6 +85,9 @@ class VerbRelations(RelationsBase):
                 if subj is None and verb.dep_ == "acl":
                     subj = verb.head  # "the High Transitional Authority, led by Andry Rajoelina"
                 objects = self.actors.of_phrase(subj) if subj is not None else []
+                if not objects and subj is not None and pred == "leader_of":
+                    # "the group is now being led by X": the armed group just named
+                    objects = [g for g in [self.group_antecedent(subj)] if g]
             else:
                 for o in (c for c in verb.children if c.dep_ == "dobj"):
                     objects += self.actors.of_phrase(o)
