@@ -156,3 +156,24 @@ def test_an_indictment_is_a_formal_accusation(run_claims):
 def test_a_weather_warning_is_no_threat(run_claims):
     ctx = run_claims("A weather warning was issued for the coast of Mozambique on Friday.")
     assert _triggers(ctx, "THREATEN") == []
+
+
+def test_naming_an_explosion_an_attack_does_not_make_the_speaker_its_author(run_claims):
+    ctx = run_claims("On Friday, the Kenyan president, William Ruto, called the explosion an attack on the nation.")
+    assert "William Ruto" not in _sources(ctx, "ASSAULT", "explosion")
+
+
+def test_a_light_verb_still_lends_its_subject(run_claims):
+    ctx = run_claims("Al-Shabaab carried out an attack on a hotel in Mogadishu.")
+    assert [s.lower() for s in _sources(ctx, "ASSAULT", "attack")] == ["al-shabaab"]
+
+
+def test_those_released_are_the_target(run_claims):
+    ctx = run_claims("Eva Forest and Mari Luz Fernandez were released in June 1977 under an amnesty.")
+    assert _targets(ctx, "RETREAT", "released") == ["Eva Forest", "Mari Luz Fernandez"]
+    assert _sources(ctx, "RETREAT", "released") == []
+
+
+def test_those_demobilized_still_retreat(run_claims):
+    ctx = run_claims("Colombian guerrillas have been demobilized under the 2016 accord.")
+    assert _sources(ctx, "RETREAT", "demobilized") == ["Colombian guerrillas"]

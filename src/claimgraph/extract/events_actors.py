@@ -51,6 +51,10 @@ _PLACE_AS_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REQUES
 _OBJECT_PHRASE_TARGETED = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT", "AID", "SANCTION"})
 _NOUN_TARGET_PREPS = ("on", "against", "of", "at", "with", "to")
 
+#: RETREAT senses whose object is set free, not the one who retreats (CAMEO 0841)
+_RELEASE_LEMMAS = frozenset({"release", "free", "hand over"})
+
+
 class EventActors:
     """Actor finding for event triggers; ``actors`` maps parse tokens to document entities."""
 
@@ -221,8 +225,9 @@ class EventActors:
                 targets = self.owners(subj)  # "a camp for refugees was attacked": the refugees
             if trig.type == "RELOCATE":
                 sources = self.phrase(subj) or sources
-            elif trig.type == "RETREAT" and not sources and targets:
+            elif trig.type == "RETREAT" and not sources and targets and trig.lemma not in _RELEASE_LEMMAS:
                 # "guerrillas have been demobilized", "troops were withdrawn": they retreat
+                # (not "they were released": those freed are acted on, CAMEO 0841)
                 sources, targets = targets, []
         else:
             subj = subject_of(verb)
@@ -377,8 +382,10 @@ class EventActors:
         slot = argument_slot(noun)  # "carried out a series of airstrikes": as if "carried out airstrikes"
         if not sources and slot.dep_ in ("dobj",) and slot.head.pos_ in ("VERB", "AUX") \
                 and slot.head.lemma_.lower() not in self.reporting_verbs \
+                and not any(c.dep_ == "oprd" for c in slot.head.children) \
                 and (slot.head.lemma_.lower() in LIGHT_VERBS or self.trigger_of(slot.head) is None):
-            # ("condemned the attack", "praised the withdrawal": an event of its own about another's act)
+            # ("condemned the attack", "praised the withdrawal": an event of its own about another's act;
+            # "called the explosion an attack" names it, it does not carry it out)
             # "launched attacks", "tightened the blockade", "lifted the curfew": the verb's subject acts
             sources = self.subject_phrase(subject_of(slot.head))
         if not sources:
