@@ -108,3 +108,8 @@ def test_nestings_stated_apart_chain_and_cite_both_statements(analyze):
 def test_no_chain_through_a_list(analyze):
     rels = _rels(analyze("Gunmen attacked Bama District, Borno State. Kano, Kaduna and Lagos stayed calm."))
     assert not [r for r in rels if r[1] == "part_of" and r[0] != "Bama District"]
+
+
+def test_a_district_in_the_state_nests(analyze):
+    rels = _rels(analyze("Fighting hit Konduga district in the Borno State."))
+    assert ("Konduga District", "part_of", "Borno State") in rels

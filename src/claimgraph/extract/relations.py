@@ -1,17 +1,26 @@
 """Relations between actors: leader_of, deputy_of, member_of (with role), party_to,
 supports, allied_with, located_in, part_of.
 
-Mechanisms (role nouns and verb frames in ``data/relations.yaml``):
+Mechanisms (role nouns and verb frames in ``data/relations.yaml``), one module each:
 
-* appositions: "Abu Mohammed al-Julani, leader of the Shura" / "X, the Taliban's interior minister";
-* role premodifiers: "Taliban Defence Minister Sergei Shoigu", "former al-Qaeda leader X";
-* copulas: "Shekau was the deputy of Sheikh Hassan" (past tense → historical);
-* descriptor mentions linked by the entity stage ("the Taliban's interior minister" → a person);
-* verb frames: "signed the agreement with A, B and C" (party_to for every party),
-  "has supported X and Y" (supports), "fought alongside X" (allied_with),
-  "lived in / went to / was transferred to P" (located_in; the origin of a move and
-  past residence are historical), "X's residence in P";
-* admin nesting: "Bama District, Borno State", "Konduga district in Borno" (part_of).
+* ``relations_roles`` — appositions ("Abu Mohammed al-Julani, leader of the Shura"), role
+  premodifiers ("Taliban Defence Minister X", "former al-Qaeda leader X"), copulas ("X was the
+  deputy of Y", past → historical; "The prime minister of Ethiopia is X"), "as" phrases ("served as
+  mayor of Kharkiv", "appointed X as commander of Y"), descriptor mentions; mayors and governors
+  of a place lead it; "the top official" leads;
+* ``relations_members`` — membership with no role noun ("X of the Y party", "X's Y party",
+  "Hezbollah is a member of the Axis of Resistance");
+* ``relations_verbs`` — verb frames: party_to ("signed the agreement with A, B and C"), supports,
+  allied_with, leader_of ("led by X", "the group is now led by X"), located_in ("lived in / went
+  to / was transferred to P"; origin and past residence historical; "is located in P");
+* ``relations_places`` — part_of between places (admin nesting and address chains checked by the
+  gazetteer, "X is a city in Y", "the Syrian city of Idlib", chains of nestings stated apart) and
+  located_in for organisations ("based / headquartered in", "Johns Hopkins University in Baltimore");
+* here — the document-wide ones: "the U.S.-Taliban deal" (party_to), capitals.
+
+Not relations, on purpose: a person "born in" / "died in" a place (biography, not presence: no
+located_in), and a founder ("founded X", "the founder of X" — founding says nothing of who leads X;
+MODEL.md has no founded_by predicate).
 
 Who says so: a role or title that identifies a person is the writer's description
 (the outlet); a relation stated by a verb takes the attribution of its clause.

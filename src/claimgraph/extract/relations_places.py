@@ -175,12 +175,13 @@ class PlaceRelations(RelationsBase):
         if inner_words and outer_words and self.admin_words[inner_words[0]] >= self.admin_words[outer_words[0]]:
             return None  # "Borno state, Bama district" lists two places, the second smaller
         link = [w for w in low if w not in self.admin_words]
-        if link not in ([","], ["in"], ["of"], [",", "in"]):
-            return None
+        comma_only = [w for w in link if w != "the"] == [","]
+        if [w for w in link if w != "the"] not in ([","], ["in"], ["of"], [",", "in"]) or link == [",", "the"]:
+            return None  # "A, B", "A in (the) B", "A of (the) B", "A, in (the) B"
         inside = self._inside(a, b)
         if inside is False or not self._containable(a, b):
             return None
-        if link == [","] and not inner_words and not inside:
+        if comma_only and not inner_words and not inside:
             # "Logar, Helmand, Nuristan" is a list; "Devault, Chester County" and "Hamadan, Iran" nest
             if not (outer_words or self._level(b) in ("country", "province", "admin1", "state")):
                 return None
