@@ -177,3 +177,26 @@ def test_those_released_are_the_target(run_claims):
 def test_those_demobilized_still_retreat(run_claims):
     ctx = run_claims("Colombian guerrillas have been demobilized under the 2016 accord.")
     assert _sources(ctx, "RETREAT", "demobilized") == ["Colombian guerrillas"]
+
+
+def _location(ctx: DocContext, predicate: str, trigger: str) -> list[str | None]:
+    name = {e.id: e.name for e in ctx.entities}
+    text = ctx.document.text
+    return [name.get(c.location) if c.location else None for c in ctx.claims if c.kind == "event"
+            and c.predicate == predicate and c.trigger and text[c.trigger[0]:c.trigger[1]] == trigger]
+
+
+def test_the_city_is_the_town_just_named(run_claims):
+    ctx = run_claims("Fighting resumed in Kismayo on Monday. Al-Shabaab fighters attacked an army post in the city.")
+    assert _location(ctx, "ASSAULT", "attacked") == ["Kismayo"]
+
+
+def test_the_city_is_not_a_country(run_claims):
+    ctx = run_claims("Somalia held elections on Monday. Al-Shabaab fighters attacked an army post in the city.")
+    assert _location(ctx, "ASSAULT", "attacked") == [None]
+
+
+def test_a_city_named_long_before_is_not_taken(run_claims):
+    ctx = run_claims("Fighting resumed in Kismayo on Monday. Aid agencies warned of hunger. Prices rose. "
+                     "Schools closed. Roads were cut. Al-Shabaab fighters attacked an army post in the city.")
+    assert _location(ctx, "ASSAULT", "attacked") == [None]

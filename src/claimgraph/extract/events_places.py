@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _PLACE_PREPS = ("in", "at", "near", "across", "inside", "outside", "around", "throughout")
+#: definite place nouns that name the town or province just mentioned ("across the city")
+_TOWN_NOUNS = frozenset({"city", "town", "village", "province", "district", "region"})
 
 
 def is_town(actors: Actors, entity_id: str) -> bool:
@@ -110,6 +112,11 @@ class EventPlaces:
                             return ""
                         if found:
                             return found[0]
+                        if p.lemma_.lower() in _TOWN_NOUNS and [d.lower_ for d in p.children] in (["the"], ["the", "same"]):
+                            # "bombs went off across the city": the town just named
+                            town = self.actors.town_before(p)
+                            if town:
+                                return town
         return None
 
 

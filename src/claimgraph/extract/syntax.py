@@ -256,6 +256,25 @@ class Actors:
                 return e
         return None
 
+    def town_before(self, tok: Token, sentences: int = 3) -> str | None:
+        """The place below country level named last before ``tok`` in its sentence or the
+        ``sentences`` before it ("… in Belfast. The bombs went off across the city"): a bounded
+        look-back, never a scan of the whole document."""
+        from claimgraph.extract.agents import country_code
+
+        start = tok.sent.start
+        for _ in range(sentences):
+            if start > 0:
+                start = tok.doc[start - 1].sent.start
+        for j in range(tok.i - 1, start - 1, -1):
+            e = self.tok_ent[j]
+            if e is None or self.type_of(e) != "Location" or tok.doc[j].pos_ != "PROPN":
+                continue
+            entity = self.ctx.entity(e)
+            if entity is not None and entity.kind != "country" and country_code(entity.name) is None:
+                return e
+        return None
+
     def nearest_before(self, tok: Token, types: tuple[str, ...]) -> list[str]:
         """The nearest entity of one of ``types`` before ``tok`` in its sentence, else in the
         previous sentence's subject ("Shekau lived in Sambisa. He went …")."""
