@@ -200,3 +200,13 @@ def test_a_city_named_long_before_is_not_taken(run_claims):
     ctx = run_claims("Fighting resumed in Kismayo on Monday. Aid agencies warned of hunger. Prices rose. "
                      "Schools closed. Roads were cut. Al-Shabaab fighters attacked an army post in the city.")
     assert _location(ctx, "ASSAULT", "attacked") == [None]
+
+
+def test_a_unit_acts_for_its_organisation(run_claims):
+    ctx = run_claims("Hezbollah's elite Radwan unit attacked Israeli positions near Metula.")
+    assert _sources(ctx, "ASSAULT", "attacked") == ["Hezbollah"]
+
+
+def test_a_unit_named_after_a_town_is_not_the_town(run_claims):
+    ctx = run_claims("The Kandahar brigade attacked insurgent positions near Spin Boldak.")
+    assert "Kandahar" not in _sources(ctx, "ASSAULT", "attacked")

@@ -51,6 +51,9 @@ _PLACE_AS_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REQUES
 _OBJECT_PHRASE_TARGETED = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "ASSAULT", "AID", "SANCTION"})
 _NOUN_TARGET_PREPS = ("on", "against", "of", "at", "with", "to")
 
+#: parts of an organisation that act for it ("the IRA's Belfast brigade")
+_UNIT_NOUNS = frozenset({"brigade", "unit", "wing", "cell", "battalion", "regiment", "division", "squad", "faction",
+                         "branch", "commando", "detachment", "platoon"})
 #: RETREAT senses whose object is set free, not the one who retreats (CAMEO 0841)
 _RELEASE_LEMMAS = frozenset({"release", "free", "hand over"})
 
@@ -73,7 +76,20 @@ class EventActors:
             return self.singular_antecedent(tok)
         if tok.lower_ in ("we", "i", "us", "me") and tok.pos_ == "PRON":
             return self.speaker_of(tok)
-        return self.actors.of_phrase(tok)
+        return self.actors.of_phrase(tok) or self.unit_owner(tok)
+
+    def unit_owner(self, tok: Token) -> list[str]:
+        """"The IRA's Belfast brigade", "Hezbollah's elite Radwan unit", "a Hamas armed wing": a unit
+        no entity names acts for the organisation or group it belongs to (never a place: "the
+        Belfast brigade" is not Belfast)."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _UNIT_NOUNS:
+            return []
+        for c in tok.children:
+            if c.dep_ in ("poss", "compound", "nmod") and c.i < tok.i:
+                for e in self.actors.of_phrase(c):
+                    if self.actors.type_of(e) in ("Organization", "Group"):
+                        return [e]
+        return []
 
     def speaker_of(self, pron: Token) -> list[str]:
         """"We … urge that …," said X: a first-person pronoun in reported speech is its speaker."""
