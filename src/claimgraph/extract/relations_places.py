@@ -199,20 +199,20 @@ class PlaceRelations(RelationsBase):
         claims = [c for c in self.by_key.values() if c.predicate == "part_of" and c.status == "asserted"
                   and c.subject and c.object]
         outer: dict[str, list[tuple[str, tuple[int, int]]]] = {}
-        for c in claims:
-            outer.setdefault(c.subject or "", []).append((c.object or "", c.evidence[0]))
+        for claim in claims:
+            outer.setdefault(claim.subject or "", []).append((claim.object or "", claim.evidence[0]))
         for _ in range(2):  # chains of up to four places
             added = False
             for a, bs in list(outer.items()):
                 for b, ev_ab in list(bs):
-                    for c, ev_bc in list(outer.get(b, [])):
-                        if c == a or any(x == c for x, _ in outer[a]) or not self._place_in(a, c):
+                    for far, ev_bc in list(outer.get(b, [])):
+                        if far == a or any(x == far for x, _ in outer[a]) or not self._place_in(a, far):
                             continue
-                        self.emit("part_of", a, c, ev_ab, None, outlet_voice=True, modality="asserted",
+                        self.emit("part_of", a, far, ev_ab, None, outlet_voice=True, modality="asserted",
                                   confidence=0.6)
-                        self.emit("part_of", a, c, ev_bc, None, outlet_voice=True, modality="asserted",
+                        self.emit("part_of", a, far, ev_bc, None, outlet_voice=True, modality="asserted",
                                   confidence=0.6)
-                        outer[a].append((c, ev_ab))
+                        outer[a].append((far, ev_ab))
                         added = True
             if not added:
                 break
