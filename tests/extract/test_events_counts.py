@@ -87,3 +87,11 @@ def test_a_coordinated_phrase_with_its_own_participle_is_another_outcome(run_cla
     # Nigeria: plain coordination still adds up
     ctx = run_claims("Nigerian troops killed two insurgents and three fighters armed with rifles near Maiduguri.")
     assert _total(ctx, "killed") == 5
+
+
+def test_a_quantity_noun_heading_the_phrase_counts_as_its_minimum(run_claims):
+    # Nigeria / Sudan: "dozens of", "hundreds of" are minimum readings (data/events.quantities.yaml), not "some = 2"
+    ctx = run_claims("Gunmen killed dozens of soldiers in Borno on Monday. Police arrested hundreds of protesters in Khartoum.")
+    assert {"killed": 24} in _counts(ctx) and {"captured": 200} in _counts(ctx)
+    ctx = run_claims("The army killed members of the cell in Kidal.")
+    assert _total(ctx, "killed") == 2  # a plain plural is still the plural minimum, whatever follows "of"

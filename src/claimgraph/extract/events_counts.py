@@ -105,6 +105,8 @@ def stated_number(t: Token) -> int | None:
     n = None
     if t.pos_ in ("NUM", "ADJ"):
         n = number_of(t)  # "killing several of them"
+    elif t.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+        n = number_of(t)  # "killed dozens of soldiers": the quantity noun heads the phrase
     for c in t.children:
         if c.dep_ in ("nummod", "quantmod", "amod", "det"):
             v = number_of(c)
