@@ -1,3 +1,3 @@
 """claimgraph: a sourced knowledge graph and event dataset from conflict reporting."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -25,7 +25,9 @@ from claimgraph.model import Document, Extraction
 if TYPE_CHECKING:
     from spacy.language import Language
 
-EXTRACTOR_VERSION = "0.1.0"
+#: Bump whenever extraction output can change: `analyze` re-analyses stored documents of another version
+#: (and skips those of this one unless --force).
+EXTRACTOR_VERSION = "0.2.0"
 
 
 def extract_document(
