@@ -26,12 +26,14 @@ SHAPES = {
     "ucdp": "`{id, lat, lon, adm_1, adm_2}` from `where_description` + `adm_1`/`adm_2` as a place query",
 }
 
-#: The project's visible quality targets (issue 5), shown beside the numbers they apply to.
+#: The project's visible quality targets (issues 5 and 6), shown beside the numbers they apply to.
 TARGETS: dict[str, dict[str, float]] = {
+    "geo": {"GeoVirus.span_f1": 0.90, "GeoVirus.acc161": 0.80, "GeoWebNews.span_f1": 0.78, "GeoWebNews.acc161": 0.60,
+            "GeoVirus.gold_spans.acc161": 0.90, "GeoWebNews.gold_spans.acc161": 0.90},
     "seed": {"entity_f1": 0.95, "alias_pair_f1": 0.90, "relation_f1": 0.80, "event_f1": 0.65,
              "event_location_accuracy": 0.70, "event_modality_accuracy": 0.90, "attribution_accuracy": 0.85,
              "contradictions_found": 1, "evidence_share": 1.0},
-    "isaf": {"start_date": 0.90, "target_group": 0.85, "event_type": 0.85, "min_killed": 0.90, "min_captured": 0.75},
+    "isaf": {"start_date": 0.90, "province": 0.92, "target_group": 0.85, "event_type": 0.85, "min_killed": 0.90, "min_captured": 0.75},
     "plover": {"event_type_accuracy": 0.70, "triple_f1": 0.45},
 }
 
