@@ -209,6 +209,8 @@ def repair_places(sdoc: Doc, cands: list[Candidate], gazetteer: Any | None,
         if suffix is not None and nxt is not None and nxt.lower_ in desc.title_case_suffixes and not nxt.is_title:
             suffix = None  # "Russia state media" is no state; "Borno State" is
         is_place = c.label in ("GPE", "LOC", "FAC")
+        if suffix is not None and c.label == "NORP" and c.text in lexicon.demonyms():
+            continue  # "the Syrian province of Hama", "an Afghan district": a nationality describes, names no place
         if suffix is not None and (is_place or c.label in ("PERSON", "ORG", "NORP", "MISC")) and nxt is not None:
             kind, cls = suffix
             if cls == "admin" and nxt.lower_ not in ("provinces", "districts"):

@@ -320,6 +320,18 @@ def _armed_antecedent(ctx: DocContext, tok: Token) -> str | None:
     return best if last[best] >= ctx.sdoc[prev_start].idx else None
 
 
+def _is_place_noun(tok: Token) -> bool:
+    """An admin or settlement noun ("province", "district", "village", "border"); "state", "department",
+    "agency" and "division" are left out: "the Syrian state" is an actor."""
+    from claimgraph.nlp.lexicon import descriptors
+
+    desc = descriptors()
+    word = tok.lower_
+    if word in ("state", "states", "department", "agency", "division"):
+        return False
+    return word in desc.admin_suffixes or word in desc.generic_suffixes
+
+
 def _nationality_owners(ctx: DocContext, named: dict[int, str], covered: set[int]) -> None:
     """A demonym modifying a thing that is no actor ("rejected an Indian proposal", "over Israeli
     air raids", "demolished Palestinian homes") names the nation whose thing it is: one ``Group``
@@ -335,8 +347,8 @@ def _nationality_owners(ctx: DocContext, named: dict[int, str], covered: set[int
             # ("Sudanese RSF commander Dagalo": a title before a name is the relation stage's)
             continue
         country = lex.demonyms.get(tok.lower_)
-        if country is None:
-            continue
+        if country is None or _is_place_noun(tok.head):
+            continue  # "the Syrian province of Hama", "an Afghan village": the nationality says where, owns nothing
         s, e = tok.idx, tok.idx + len(tok.text)
         entity = by_name.get(tok.lower_)
         if entity is None:

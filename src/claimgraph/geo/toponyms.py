@@ -153,10 +153,20 @@ def _admin_phrases(text: str, gazetteer: Any | None) -> list[ToponymSpan]:
             continue  # "a United Nations agency"
         if name.split()[-1] in vocabulary()["institution_words"]:
             continue  # "Santa Ana Unified School District"
+        of_name = pats["parent_of"].match(text, m.end())
+        if norm(name) in _demonyms():
+            # "the Syrian province of Hama": the nationality describes the place named after "of", which is
+            # the province; it names none itself
+            if of_name and not of_name.group("word"):
+                named = _trim_name(of_name.group("name"), of_name.start("name"))
+                if named is not None:
+                    found.append(ToponymSpan(named[1], named[1] + len(named[0]), named[0],
+                                             admin_words()[word.lower()]["kind"]))
+            continue
         kind = admin_words()[word.lower()]["kind"]
         parent_text = None
         level = admin_words()[word.lower()]["level"]
-        pm = pats["parent_comma"].match(text, m.end()) or pats["parent_of"].match(text, m.end())
+        pm = pats["parent_comma"].match(text, m.end()) or of_name
         if pm and pm.group("word") and admin_words()[pm.group("word").lower()]["level"] >= level:
             pm = None  # "Borno state, Bama district": a sibling, not a parent
         if pm:
