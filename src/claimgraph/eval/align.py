@@ -21,9 +21,11 @@ class OffsetMap:
 
     def __init__(self, src: str, dst: str) -> None:
         self.identical = src == dst
+        self._dst = dst
         self._src_pos = [i for i, ch in enumerate(src) if not ch.isspace()]
         self._dst_pos = [i for i, ch in enumerate(dst) if not ch.isspace()]
         self._map: dict[int, int] = {}
+        self._mapped_dst: set[int] = set()
         if self.identical:
             return
         a = "".join(src[i] for i in self._src_pos)
@@ -42,6 +44,7 @@ class OffsetMap:
         for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
             for k in range(block.size):
                 self._map[self._src_pos[block.a + k]] = self._dst_pos[block.b + k]
+        self._mapped_dst = set(self._map.values())
 
     def span(self, span: Span) -> Span | None:
         """The span in ``dst`` covering the mapped non-space characters of ``span`` in ``src``."""
@@ -53,4 +56,13 @@ class OffsetMap:
         mapped = [self._map[p] for p in self._src_pos[lo:hi] if p in self._map]
         if not mapped:
             return None
-        return mapped[0], mapped[-1] + 1
+        start, end = mapped[0], mapped[-1] + 1
+        if self._mapped_dst:
+            # a character written differently at the edge of the span ("Cafe\u0301" stored as "Caf\u00e9")
+            # maps to nothing: the span takes the unmapped letters touching it, never across white space
+            dst = self._dst
+            while start > 0 and not dst[start - 1].isspace() and start - 1 not in self._mapped_dst:
+                start -= 1
+            while end < len(dst) and not dst[end].isspace() and end not in self._mapped_dst:
+                end += 1
+        return start, end

@@ -3,14 +3,15 @@
 Token-based gold sets (WikiEvents, Re-DocRED) give token positions, not a text. We
 rebuild a text from the tokens, and ingest then normalises it (NFC, line ends,
 trailing spaces), which may shift offsets. Every gold span is therefore mapped
-through :func:`realign` onto ``Document.text`` as stored, so comparing our evidence
+through :func:`realign` (:class:`~claimgraph.eval.align.OffsetMap`) onto ``Document.text`` as stored, so comparing our evidence
 spans with gold spans is comparing the same characters.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
+
+from claimgraph.eval.align import OffsetMap
 
 Span = tuple[int, int]
 
@@ -57,25 +58,8 @@ def join_tokens(sentences: Sequence[Sequence[str]], sentence_sep: str = " ") -> 
 
 
 def realign(built: str, stored: str, spans: Sequence[Span]) -> list[Span | None]:
-    """``spans`` of ``built`` moved onto ``stored`` (the document text after ingest).
-
-    Identical texts keep their spans. Otherwise each span's text is searched for in
-    ``stored`` from where the previous one ended (spans must come in text order), in
-    NFC and without surrounding white space; a span that cannot be found is ``None``.
-    """
-    if built == stored:
-        return list(spans)
-    out: list[Span | None] = []
-    cursor = 0
-    for s, e in spans:
-        piece = unicodedata.normalize("NFC", built[s:e]).strip()
-        if not piece:
-            out.append(None)
-            continue
-        at = stored.find(piece, cursor)
-        if at < 0 or at - cursor > 200 + len(piece):
-            out.append(None)
-            continue
-        out.append((at, at + len(piece)))
-        cursor = at + len(piece)
-    return out
+    """``spans`` of ``built`` moved onto ``stored`` (the document text after ingest), by the one offset
+    carrier the harness uses (:class:`claimgraph.eval.align.OffsetMap`); a span that cannot be carried
+    is ``None``."""
+    carrier = OffsetMap(built, stored)
+    return [carrier.span(sp) for sp in spans]
