@@ -68,14 +68,18 @@ def _where(f: FactFilters) -> tuple[str, dict[str, Any]]:
     return " AND ".join(where), params
 
 
-def _record(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any]:
-    """A fact with its claims; each claim says why it joined the fact (``reason``; empty
-    and in stores grouped before reasons were kept — the server is read-only, so it does not add the column)."""
-    rec = json.loads(row["summary_json"])
+def _claim_columns(conn: sqlite3.Connection) -> str:
+    """The columns a fact's claims are read with. ``reason`` (why the claim joined the fact) is empty in
+    stores grouped before reasons were kept: the server is read-only, so it does not add the column."""
     has_reason = any(r[1] == "reason" for r in conn.execute("PRAGMA table_info(fact_group_claims)"))
-    cols = "claim_id, doc_id, side, source" + (", reason" if has_reason else ", '' AS reason")
+    return "claim_id, doc_id, side, source" + (", reason" if has_reason else ", '' AS reason")
+
+
+def _record(conn: sqlite3.Connection, row: sqlite3.Row, columns: str) -> dict[str, Any]:
+    """A fact with its claims (``columns`` from :func:`_claim_columns`, read once per request)."""
+    rec = json.loads(row["summary_json"])
     rec["claims"] = [dict(r) for r in conn.execute(
-        f"SELECT {cols} FROM fact_group_claims WHERE group_id = ? ORDER BY rowid", (rec["id"],))]
+        f"SELECT {columns} FROM fact_group_claims WHERE group_id = ? ORDER BY rowid", (rec["id"],))]
     return rec
 
 
@@ -85,7 +89,8 @@ def list_facts(conn: sqlite3.Connection, f: FactFilters, page: Page) -> dict[str
     total = conn.execute("SELECT COUNT(*) FROM fact_groups g WHERE " + where, params).fetchone()[0]
     rows = conn.execute("SELECT g.summary_json FROM fact_groups g WHERE " + where + ORDER + " LIMIT :limit OFFSET :offset",
                         {**params, "limit": page.limit, "offset": page.offset}).fetchall()
-    return _page(int(total), page, [_record(conn, r) for r in rows])
+    columns = _claim_columns(conn)
+    return _page(int(total), page, [_record(conn, r, columns) for r in rows])
 
 
 def get_fact(conn: sqlite3.Connection, fact_id: str) -> dict[str, Any]:
@@ -93,7 +98,7 @@ def get_fact(conn: sqlite3.Connection, fact_id: str) -> dict[str, Any]:
     row = conn.execute("SELECT summary_json FROM fact_groups WHERE id = ?", (fact_id,)).fetchone()
     if row is None:
         raise StoreError("CG403", fact_id, "no fact with this id")
-    rec = _record(conn, row)
+    rec = _record(conn, row, _claim_columns(conn))
     full = {c["id"]: c for c in claims_by_ids(conn, [c["claim_id"] for c in rec["claims"]])}
     for c in rec["claims"]:
         if c["claim_id"] in full:
