@@ -16,6 +16,8 @@ from claimgraph.model import Attribution, Claim, Contradiction, Document, Entity
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from claimgraph.extract.dates import DateFinder
+
 
 @dataclass
 class DocContext:
@@ -38,6 +40,16 @@ class DocContext:
     _by_id: dict[str, Entity] = field(default_factory=dict, repr=False, compare=False)
     _by_id_of: tuple[int, int] = field(default=(0, -1), repr=False, compare=False)
     _bounds: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
+    _dates: DateFinder | None = field(default=None, repr=False, compare=False)
+
+    def date_finder(self) -> DateFinder:
+        """The document's :class:`~claimgraph.extract.dates.DateFinder` (date mentions and episodes parsed
+        once, shared by the relation and event stages; it reads only the parse and the publication date)."""
+        if self._dates is None:
+            from claimgraph.extract.dates import DateFinder
+
+            self._dates = DateFinder(self)
+        return self._dates
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity with this id; an index rebuilt when the list has grown, been replaced, or the hit is stale."""

@@ -37,7 +37,6 @@ from typing import TYPE_CHECKING
 from claimgraph.extract.agents import state_stand_ins
 from claimgraph.extract.attribution import claim_attribution
 from claimgraph.extract.context import DocContext
-from claimgraph.extract.dates import DateFinder
 from claimgraph.extract.events_actors import ACTOR_TYPES, EventActors
 from claimgraph.extract.events_counts import PeopleCounter, is_irrealis_infinitive, stated_number
 from claimgraph.extract.events_lexicon import Trigger, intent_table
@@ -50,6 +49,8 @@ from claimgraph.model import Claim
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from claimgraph.extract.dates import DateFinder
 
 EXTRACTOR = "claimgraph.events"
 VERSION = "1.0.0"
@@ -65,7 +66,7 @@ class _Events:
         self.ctx = ctx
         self.actors = Actors.build(ctx)
         self.stand_ins = state_stand_ins(ctx)
-        self.dates = DateFinder(ctx)
+        self.dates: DateFinder = ctx.date_finder()
         self.triggers = Triggers()
         self.who = EventActors(ctx, self.actors, self.triggers)
         self.where = EventPlaces(self.actors)

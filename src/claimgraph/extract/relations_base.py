@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 
 from claimgraph.extract.attribution import claim_attribution
 from claimgraph.extract.context import DocContext
-from claimgraph.extract.dates import DateFinder
 from claimgraph.extract.modality import modality_of
 from claimgraph.extract.syntax import Actors, places_of, relations_data
 from claimgraph.model import Claim, DateInterval
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from claimgraph.extract.dates import DateFinder
 
 EXTRACTOR = "claimgraph.relations"
 VERSION = "1.0.0"
@@ -34,7 +35,7 @@ class RelationsBase:
     def __init__(self, ctx: DocContext):
         self.ctx = ctx
         self.actors = Actors.build(ctx, agents=False)
-        self.dates = DateFinder(ctx)
+        self.dates: DateFinder = ctx.date_finder()
         d = relations_data()
         self.leader = {n.lower() for n in d["leader_nouns"]}
         self.deputy = {n.lower() for n in d["deputy_nouns"]}
